@@ -1,0 +1,292 @@
+//! A range ring as an area in longitude/latitude: cut at the map edge, closed through the poles
+//! it encloses, and inverted when the loop surrounds the outside.
+
+use super::ring::wrap180;
+use super::{RangeRing, RingShape};
+use geo::orient::{Direction, Orient};
+use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect};
+
+/// The covered area of a ring as planar polygons in (longitude, latitude) degrees, with
+/// longitudes in [central_meridian - 180, central_meridian + 180]; exterior rings
+/// counter-clockwise, holes clockwise (RFC 7946).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RingArea {
+    /// The covered area; x is longitude, y latitude, degrees.
+    pub polygons: MultiPolygon<f64>,
+}
+
+/// How the loop of a ring relates to the area it bounds.
+enum LoopSide {
+    /// The loop surrounds the covered disk (no pole inside).
+    Inside,
+    /// The loop surrounds the uncovered cap: both poles are covered.
+    Outside,
+    /// The loop circles the Earth; the covered side holds this pole (latitude +-90).
+    AroundPole(f64),
+}
+
+impl RangeRing {
+    /// The covered area cut at the map edge `central_meridian_deg + 180`.
+    ///
+    /// # Units
+    /// Degrees in and out.
+    ///
+    /// # Examples
+    /// ```
+    /// use geo::{Area, Contains, Point};
+    /// use range_rings::geodesy::{LatLon, RangeRing};
+    /// // 15,000 km from Pyongyang: everything but a cap around the South Atlantic antipode.
+    /// let ring = RangeRing::new(LatLon::lat_lon(39.0392, 125.7625), 15_000_000.0).unwrap();
+    /// let area = ring.area(0.0);
+    /// assert!(area.polygons.contains(&Point::new(0.0, 89.0)));
+    /// assert!(!area.polygons.contains(&Point::new(-54.24, -39.04)));
+    /// ```
+    pub fn area(&self, central_meridian_deg: f64) -> RingArea {
+        let west = central_meridian_deg - 180.0;
+        let east = central_meridian_deg + 180.0;
+        let world = Rect::new(Coord { x: west, y: -90.0 }, Coord { x: east, y: 90.0 });
+        if self.shape == RingShape::WholeEarth {
+            return RingArea {
+                polygons: MultiPolygon(vec![world.to_polygon()]),
+            };
+        }
+        let side = match (self.contains_north_pole, self.contains_south_pole) {
+            (false, false) => LoopSide::Inside,
+            (true, true) => LoopSide::Outside,
+            (true, false) => LoopSide::AroundPole(90.0),
+            (false, true) => LoopSide::AroundPole(-90.0),
+        };
+        let path = unwrapped_path(self, west, matches!(side, LoopSide::AroundPole(_)));
+        let shape = match side {
+            LoopSide::AroundPole(pole_lat) => {
+                let mut closed = path;
+                let (start, end) = (closed[0].x, closed[closed.len() - 1].x);
+                closed.push(Coord {
+                    x: end,
+                    y: pole_lat,
+                });
+                closed.push(Coord {
+                    x: start,
+                    y: pole_lat,
+                });
+                Polygon::new(LineString::from(closed), vec![])
+            }
+            LoopSide::Inside | LoopSide::Outside => Polygon::new(LineString::from(path), vec![]),
+        };
+        let copies = copies_over(&shape, west, east);
+        let inside_world = copies.0.len() == 1 && within(&copies.0[0], west, east);
+        let polygons = match (side, inside_world) {
+            (LoopSide::Outside, true) => {
+                let hole = copies.0[0].exterior().clone();
+                MultiPolygon(vec![Polygon::new(
+                    world.to_polygon().exterior().clone(),
+                    vec![hole],
+                )])
+            }
+            (LoopSide::Outside, false) => world.to_polygon().difference(&copies),
+            (_, true) => copies,
+            (_, false) => world.to_polygon().intersection(&copies),
+        };
+        let mut polygons = polygons.orient(Direction::Default);
+        snap_to_frame(&mut polygons, west, east);
+        RingArea { polygons }
+    }
+}
+
+/// Longitude steps from each vertex to the next (the last closes the loop), each the short way
+/// round except that the total winds once around the Earth exactly when `circles_pole`. A step
+/// through a pole (about 180 degrees either way) is the one ambiguous case; the widest step is
+/// turned the other way if the winding disagrees.
+fn unwrapped_steps(ring: &RangeRing, circles_pole: bool) -> Vec<f64> {
+    let v = &ring.vertices;
+    let n = v.len();
+    let mut steps: Vec<f64> = (0..n)
+        .map(|i| wrap180(v[(i + 1) % n].lon - v[i].lon))
+        .collect();
+    let winding = steps.iter().sum::<f64>();
+    if (winding.abs() > 180.0) != circles_pole {
+        if let Some(i) = (0..n).max_by(|&a, &b| steps[a].abs().total_cmp(&steps[b].abs())) {
+            steps[i] -= 360.0 * steps[i].signum();
+        }
+    }
+    steps
+}
+
+/// Whether a longitude step passes round a pole rather than along the ring; the densifier
+/// never leaves such a step except where the ring runs (almost) through the pole.
+fn passes_pole(step: f64) -> bool {
+    step.abs() > 90.0
+}
+
+/// The ring's vertices as one continuous path in unwrapped longitude, starting in
+/// [west, west + 360) and ending with the first vertex again (shifted by a whole turn when the
+/// loop circles a pole). A step through a pole is routed along that pole's line.
+fn unwrapped_path(ring: &RangeRing, west: f64, circles_pole: bool) -> Vec<Coord<f64>> {
+    let v = &ring.vertices;
+    let n = v.len();
+    let steps = unwrapped_steps(ring, circles_pole);
+    let mut lon = west + (v[0].lon - west).rem_euclid(360.0);
+    let mut path = Vec::with_capacity(n + 4);
+    for i in 0..n {
+        let lat = v[i].lat;
+        path.push(Coord { x: lon, y: lat });
+        if passes_pole(steps[i]) {
+            let pole = 90f64.copysign(lat + v[(i + 1) % n].lat);
+            path.push(Coord { x: lon, y: pole });
+            path.push(Coord {
+                x: lon + steps[i],
+                y: pole,
+            });
+        }
+        lon += steps[i];
+    }
+    path.push(Coord {
+        x: lon,
+        y: v[0].lat,
+    });
+    path
+}
+
+impl RangeRing {
+    /// The ring's outline for drawing, as polylines in (longitude, latitude) degrees with
+    /// longitudes in [central_meridian - 180, central_meridian + 180]: split where it meets the
+    /// map edge and where it runs through a pole, so that no line runs along the map edge or a
+    /// pole. Empty for a ring that covers the whole Earth.
+    ///
+    /// # Units
+    /// Degrees in and out.
+    pub fn outline(&self, central_meridian_deg: f64) -> Vec<LineString<f64>> {
+        if self.shape == RingShape::WholeEarth {
+            return Vec::new();
+        }
+        let west = central_meridian_deg - 180.0;
+        let circles_pole = self.contains_north_pole != self.contains_south_pole;
+        let v = &self.vertices;
+        let n = v.len();
+        let steps = unwrapped_steps(self, circles_pole);
+        // Start at a pole passage, if any, so that the break there is the start and end.
+        let start = (0..n)
+            .find(|&i| passes_pole(steps[i]))
+            .map_or(0, |i| (i + 1) % n);
+        let mut lines = Vec::new();
+        let mut line: Vec<Coord<f64>> = Vec::new();
+        let mut lon = west + (v[start].lon - west).rem_euclid(360.0);
+        for k in 0..n {
+            let i = (start + k) % n;
+            let next = (i + 1) % n;
+            line.push(Coord {
+                x: lon,
+                y: v[i].lat,
+            });
+            let step = steps[i];
+            if passes_pole(step) {
+                lines.push(std::mem::take(&mut line));
+                lon = west + (v[next].lon - west).rem_euclid(360.0);
+                continue;
+            }
+            // Split where the segment crosses the map edge, and carry on from the other side.
+            let to = lon + step;
+            let edge = if to >= west + 360.0 {
+                Some(west + 360.0)
+            } else if to < west {
+                Some(west)
+            } else {
+                None
+            };
+            match edge {
+                Some(edge) => {
+                    let t = (edge - lon) / step;
+                    let lat = v[i].lat + t * (v[next].lat - v[i].lat);
+                    line.push(Coord { x: edge, y: lat });
+                    lines.push(std::mem::take(&mut line));
+                    let other_side = if edge == west { west + 360.0 } else { west };
+                    line.push(Coord {
+                        x: other_side,
+                        y: lat,
+                    });
+                    lon = to - (edge - other_side);
+                }
+                None => lon = to,
+            }
+        }
+        line.push(Coord {
+            x: lon,
+            y: v[start].lat,
+        });
+        lines.push(line);
+        lines.retain(|l| l.len() >= 2);
+        // Join the last piece to the first when the loop did not break at its start.
+        if lines.len() >= 2 && !passes_pole(steps[(start + n - 1) % n]) {
+            let first = &lines[0];
+            let last = &lines[lines.len() - 1];
+            let meets = match (first.first(), last.last()) {
+                (Some(a), Some(b)) => (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9,
+                _ => false,
+            };
+            if meets {
+                let first = lines.remove(0);
+                if let Some(last) = lines.last_mut() {
+                    last.extend(first.into_iter().skip(1));
+                }
+            }
+        }
+        lines.into_iter().map(LineString::from).collect()
+    }
+}
+
+/// The shape and its copies shifted by whole turns, as many as overlap [west, east].
+fn copies_over(shape: &Polygon<f64>, west: f64, east: f64) -> MultiPolygon<f64> {
+    let (min_x, max_x) = shape
+        .exterior()
+        .coords()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| {
+            (lo.min(c.x), hi.max(c.x))
+        });
+    let first = ((west - max_x) / 360.0).floor() as i64;
+    let last = ((east - min_x) / 360.0).ceil() as i64;
+    let copies = (first..=last)
+        .map(|k| k as f64 * 360.0)
+        .filter(|shift| min_x + shift < east && max_x + shift > west)
+        .map(|shift| {
+            let ring: LineString<f64> = shape
+                .exterior()
+                .coords()
+                .map(|c| Coord {
+                    x: c.x + shift,
+                    y: c.y,
+                })
+                .collect();
+            Polygon::new(ring, vec![])
+        })
+        .collect();
+    MultiPolygon(copies)
+}
+
+/// The boolean operations round coordinates to a fixed grid (about 1e-7 degrees); put points
+/// that belong on the map edge or a pole line back on it exactly.
+fn snap_to_frame(polygons: &mut MultiPolygon<f64>, west: f64, east: f64) {
+    const EPS: f64 = 1e-6;
+    let snap = |c: &mut Coord<f64>| {
+        for edge in [west, east] {
+            if (c.x - edge).abs() < EPS {
+                c.x = edge;
+            }
+        }
+        for pole in [-90.0, 90.0] {
+            if (c.y - pole).abs() < EPS {
+                c.y = pole;
+            }
+        }
+    };
+    for polygon in &mut polygons.0 {
+        polygon.exterior_mut(|ring| ring.coords_mut().for_each(snap));
+        polygon.interiors_mut(|rings| rings.iter_mut().for_each(|r| r.coords_mut().for_each(snap)));
+    }
+}
+
+fn within(shape: &Polygon<f64>, west: f64, east: f64) -> bool {
+    shape
+        .exterior()
+        .coords()
+        .all(|c| c.x >= west && c.x <= east)
+}

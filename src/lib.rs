@@ -1,0 +1,6 @@
+//! range-rings: missile range rings on the WGS84 ellipsoid, drawn on a world map and turned
+//! into briefings.
+//!
+//! Modules follow the design's boundaries; only [`app`] knows egui.
+
+pub mod geodesy;
