@@ -3,4 +3,9 @@
 //!
 //! Modules follow the design's boundaries; only [`app`] knows egui.
 
+pub mod app;
+pub mod cli;
+pub mod export;
 pub mod geodesy;
+pub mod reach;
+pub mod scenario;

@@ -1,1 +1,24 @@
-fn main() {}
+//! The `range-rings` binary: command line first, the window when asked for.
+
+use range_rings::cli::{self, Outcome};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // A bug must still end in a plain line and exit code 1, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("range-rings: internal error: {info}");
+    }));
+    let outcome =
+        std::panic::catch_unwind(|| cli::run(std::env::args_os(), &mut std::io::stdout().lock()));
+    match outcome {
+        Ok(Outcome::Exit(code)) => ExitCode::from(code),
+        Ok(Outcome::OpenApp(scenario, origin)) => match range_rings::app::run(&scenario, origin) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("range-rings: cannot open the window: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Err(_) => ExitCode::from(1),
+    }
+}

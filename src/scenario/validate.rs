@@ -1,0 +1,239 @@
+//! The rules serde cannot check: coordinate ranges, positive ranges and ordered bands, unique
+//! ids, references between lists, colours and dates.
+
+use super::file::{Missile, ScenarioFile, Site, Target};
+use super::locate::JsonPath;
+use super::{FORMAT, Rgba};
+use std::collections::HashMap;
+
+/// Every problem in `file`, each with the path of the offending field.
+pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
+    let mut problems = Vec::new();
+    let root = JsonPath::default();
+    if file.format != FORMAT {
+        problems.push((
+            root.key("format"),
+            format!("expected \"{FORMAT}\", found \"{}\"", file.format),
+        ));
+    }
+    let sites = root.key("sites");
+    for (i, site) in file.sites.iter().enumerate() {
+        check_site(site, &sites.index(i), &mut problems);
+    }
+    unique_ids(
+        file.sites.iter().map(|s| s.id.as_str()),
+        &sites,
+        "site",
+        &mut problems,
+    );
+    let missiles = root.key("missiles");
+    for (i, missile) in file.missiles.iter().enumerate() {
+        check_missile(missile, file, &missiles.index(i), &mut problems);
+    }
+    unique_ids(
+        file.missiles.iter().map(|m| m.id.as_str()),
+        &missiles,
+        "missile",
+        &mut problems,
+    );
+    let targets = root.key("targets");
+    for (i, target) in file.targets.iter().enumerate() {
+        check_target(target, &targets.index(i), &mut problems);
+    }
+    unique_ids(
+        file.targets.iter().map(|t| t.id.as_str()),
+        &targets,
+        "target",
+        &mut problems,
+    );
+    if let Some(view) = &file.view {
+        let at = root.key("view");
+        if let Some(lon) = view.center_lon {
+            check_lon(lon, &at.key("center_lon"), &mut problems);
+        }
+        if let Some(lat) = view.center_lat {
+            check_lat(lat, &at.key("center_lat"), &mut problems);
+        }
+    }
+    problems
+}
+
+fn check_lat(lat: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+        problems.push((at.clone(), format!("latitude {lat} is outside [-90, 90]")));
+    }
+}
+
+fn check_lon(lon: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+        problems.push((
+            at.clone(),
+            format!("longitude {lon} is outside [-180, 180]"),
+        ));
+    }
+}
+
+fn check_text(text: &str, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    if text.trim().is_empty() {
+        problems.push((at.clone(), "must not be empty".into()));
+    }
+}
+
+fn check_site(site: &Site, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    check_text(&site.id, &at.key("id"), problems);
+    check_text(&site.name, &at.key("name"), problems);
+    check_lat(site.lat, &at.key("lat"), problems);
+    check_lon(site.lon, &at.key("lon"), problems);
+}
+
+fn check_target(target: &Target, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    check_text(&target.id, &at.key("id"), problems);
+    check_text(&target.name, &at.key("name"), problems);
+    check_lat(target.lat, &at.key("lat"), problems);
+    check_lon(target.lon, &at.key("lon"), problems);
+}
+
+fn check_range(km: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) -> bool {
+    let ok = km.is_finite() && km > 0.0;
+    if !ok {
+        problems.push((
+            at.clone(),
+            format!("range {km} km must be a number greater than 0"),
+        ));
+    }
+    ok
+}
+
+fn check_missile(
+    missile: &Missile,
+    file: &ScenarioFile,
+    at: &JsonPath,
+    problems: &mut Vec<(JsonPath, String)>,
+) {
+    check_text(&missile.id, &at.key("id"), problems);
+    check_text(&missile.name, &at.key("name"), problems);
+    let nominal_ok = check_range(missile.range_km, &at.key("range_km"), problems);
+    let min_ok = missile
+        .range_min_km
+        .is_none_or(|km| check_range(km, &at.key("range_min_km"), problems));
+    let max_ok = missile
+        .range_max_km
+        .is_none_or(|km| check_range(km, &at.key("range_max_km"), problems));
+    if nominal_ok && min_ok && max_ok {
+        let nominal = missile.range_km;
+        if let Some(min) = missile.range_min_km.filter(|min| *min > nominal) {
+            problems.push((
+                at.key("range_min_km"),
+                format!("range_min_km {min} is greater than range_km {nominal}"),
+            ));
+        }
+        if let Some(max) = missile.range_max_km.filter(|max| *max < nominal) {
+            problems.push((
+                at.key("range_max_km"),
+                format!("range_max_km {max} is less than range_km {nominal}"),
+            ));
+        }
+    }
+    if let Some(color) = &missile.color {
+        if Rgba::parse(color).is_none() {
+            problems.push((
+                at.key("color"),
+                format!("colour \"{color}\" is not #rrggbb or #rrggbbaa"),
+            ));
+        }
+    }
+    if let Some(from) = &missile.from {
+        for (j, id) in from.iter().enumerate() {
+            if !file.sites.iter().any(|s| s.id == *id) {
+                let known = file.sites.iter().map(|s| s.id.as_str());
+                let hint = closest(id, known)
+                    .map(|c| format!("; did you mean \"{c}\"?"))
+                    .unwrap_or_default();
+                problems.push((
+                    at.key("from").index(j),
+                    format!("no site has id \"{id}\"{hint}"),
+                ));
+            }
+        }
+    }
+    for (j, source) in missile.sources.iter().enumerate() {
+        let at = at.key("sources").index(j);
+        check_text(&source.text, &at.key("text"), problems);
+        if let Some(date) = &source.date {
+            if !is_date(date) {
+                problems.push((
+                    at.key("date"),
+                    format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                ));
+            }
+        }
+    }
+}
+
+/// Reports each id that repeats one earlier in the same list.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    list: &JsonPath,
+    what: &str,
+    problems: &mut Vec<(JsonPath, String)>,
+) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = first_seen.get(id) {
+            problems.push((
+                list.index(i).key("id"),
+                format!("duplicate {what} id \"{id}\" (first used by {list}[{first}])"),
+            ));
+        } else {
+            first_seen.insert(id, i);
+        }
+    }
+}
+
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, _)| *d <= (word.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| s.parse::<u32>().unwrap_or(0);
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&number(m)),
+        [y, m, d] => {
+            digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
+                && (1..=12).contains(&number(m))
+                && (1..=31).contains(&number(d))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_date;
+
+    #[test]
+    fn dates() {
+        for ok in ["2024", "2024-10", "2024-10-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "24",
+            "2024-13",
+            "2024-1-01",
+            "2024-10-32",
+            "October 2024",
+            "",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+}
