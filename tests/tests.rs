@@ -1,9 +1,13 @@
 //! One integration-test binary (faster to link than one per file). Each module says what
 //! belongs in it; fixtures live in `tests/data/`.
 
+/// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
+mod cli;
 mod common;
 /// Distances, azimuths, destinations and ring vertices against GeographicLib reference values.
 mod geodesy_reference;
 /// Rings as areas: the classic failures (pole lines, wrong-side fills, antimeridian streaks,
 /// the near-antipodal hole, rings that graze a pole).
 mod ring_areas;
+/// Scenario files: round trip, atomic save, validated edits, the built-in scenario.
+mod scenario;

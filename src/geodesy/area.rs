@@ -104,10 +104,10 @@ fn unwrapped_steps(ring: &RangeRing, circles_pole: bool) -> Vec<f64> {
         .map(|i| wrap180(v[(i + 1) % n].lon - v[i].lon))
         .collect();
     let winding = steps.iter().sum::<f64>();
-    if (winding.abs() > 180.0) != circles_pole {
-        if let Some(i) = (0..n).max_by(|&a, &b| steps[a].abs().total_cmp(&steps[b].abs())) {
-            steps[i] -= 360.0 * steps[i].signum();
-        }
+    if (winding.abs() > 180.0) != circles_pole
+        && let Some(i) = (0..n).max_by(|&a, &b| steps[a].abs().total_cmp(&steps[b].abs()))
+    {
+        steps[i] -= 360.0 * steps[i].signum();
     }
     steps
 }

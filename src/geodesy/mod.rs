@@ -48,6 +48,10 @@ pub struct LatLon {
 
 impl LatLon {
     /// A position from latitude then longitude, in degrees, without validation.
+    #[allow(
+        clippy::self_named_constructors,
+        reason = "the name states the axis order"
+    )]
     pub const fn lat_lon(lat: f64, lon: f64) -> Self {
         Self { lat, lon }
     }

@@ -221,10 +221,13 @@ impl Scenario {
         Self::new(file)
     }
 
-    /// The scenario as pretty-printed JSON with a final newline.
+    /// The scenario as pretty-printed JSON with a final newline. Whole numbers are written
+    /// without a fraction (`15000`, not `15000.0`), as people write them.
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys and finite numbers cannot fail.
-        let mut text = serde_json::to_string_pretty(&self.file).unwrap_or_default();
+        let mut value = serde_json::to_value(&self.file).unwrap_or_default();
+        integral_numbers_as_integers(&mut value);
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
         text.push('\n');
         text
     }
@@ -242,7 +245,7 @@ impl Scenario {
         for (m, missile) in self.missiles.iter().enumerate() {
             for (s, site) in self.sites.iter().enumerate() {
                 let flies_from = match &missile.from {
-                    Some(from) => from.iter().any(|id| *id == site.id),
+                    Some(from) => from.contains(&site.id),
                     None => matches!(
                         (missile.platform(), site.kind()),
                         (Platform::Land, SiteKind::Launch) | (Platform::Sea, SiteKind::Patrol)
@@ -266,6 +269,20 @@ impl Scenario {
             .and_then(|m| m.color.as_deref())
             .and_then(Rgba::parse)
             .unwrap_or(PALETTE[index % PALETTE.len()])
+    }
+}
+
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            if let Some(x) = n.as_f64().filter(|x| x.fract() == 0.0 && x.abs() < 1e15) {
+                *n = serde_json::Number::from(x as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        Value::Object(map) => map.values_mut().for_each(integral_numbers_as_integers),
+        _ => {}
     }
 }
 
@@ -360,10 +377,21 @@ fn check_format(text: &str, origin: &str) -> Result<(), ScenarioError> {
     };
     // Syntax first: a truncated file should say so, not that `format` is missing.
     serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax_error)?;
+    let kind = match text.trim_start().bytes().next() {
+        Some(b'{') => None,
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b't' | b'f') => Some("a boolean"),
+        Some(b'n') => Some("null"),
+        _ => Some("a number"),
+    };
+    if let Some(kind) = kind {
+        let message = format!("the file holds {kind}; a scenario is a JSON object {{ ... }}");
+        return Err(ScenarioError::single(origin, Some((1, 1)), "", message));
+    }
     let probe: Probe = serde_json::from_str(text).map_err(|e| {
         let location = (e.line() > 0).then(|| (e.line(), e.column()));
-        let message = format!("{}; a scenario is a JSON object", explain_serde_error(&e));
-        ScenarioError::single(origin, location, "", message)
+        ScenarioError::single(origin, location, "", explain_serde_error(&e))
     })?;
     let expected = format!("expected \"format\": \"{FORMAT}\"");
     match probe.format {

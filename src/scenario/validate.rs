@@ -134,8 +134,10 @@ fn check_missile(
             ));
         }
     }
-    if let Some(color) = &missile.color {
-        if Rgba::parse(color).is_none() {
+    if let Some(color) = &missile.color
+        && Rgba::parse(color).is_none()
+    {
+        {
             problems.push((
                 at.key("color"),
                 format!("colour \"{color}\" is not #rrggbb or #rrggbbaa"),
@@ -159,8 +161,10 @@ fn check_missile(
     for (j, source) in missile.sources.iter().enumerate() {
         let at = at.key("sources").index(j);
         check_text(&source.text, &at.key("text"), problems);
-        if let Some(date) = &source.date {
-            if !is_date(date) {
+        if let Some(date) = &source.date
+            && !is_date(date)
+        {
+            {
                 problems.push((
                     at.key("date"),
                     format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -1,0 +1,385 @@
+use crate::common::data_path;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn range_rings(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_range-rings"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// No input may end in a panic or a backtrace.
+fn assert_no_panic(o: &Output) {
+    let err = stderr(o);
+    assert!(
+        !err.contains("panicked")
+            && !err.contains("internal error")
+            && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+}
+
+mod reach {
+    use super::*;
+
+    fn csv_row<'a>(csv: &'a str, site: &str, missile: &str, target: &str) -> Vec<&'a str> {
+        let prefix = format!("{site},{missile},{target},");
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row {prefix}"));
+        line.split(',').collect()
+    }
+
+    #[test]
+    fn builtin_csv_has_the_published_distances_and_verdicts() {
+        let o = range_rings(&["reach", "--format", "csv"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let csv = stdout(&o);
+        assert_eq!(
+            csv.lines().next().unwrap(),
+            "site,missile,target,distance_km,azimuth_deg,range_km,in_range,margin_km"
+        );
+        // (target, km, azimuth) from missile-ranges.md: WGS84 geodesics from Pyongyang.
+        for (target, km, az) in [
+            ("seoul", "195.0", 146.6),
+            ("tokyo", "1287.2", 102.4),
+            ("guam", "3391.8", 141.0),
+            ("washington", "11067.4", 17.8),
+        ] {
+            let row = csv_row(&csv, "pyongyang", "hwasong-19", target);
+            let distance: f64 = row[3].parse().unwrap();
+            assert_eq!(format!("{distance:.1}"), km, "{target}");
+            assert_eq!(
+                row[3].split('.').nth(1).map(str::len),
+                Some(3),
+                "three decimals"
+            );
+            let azimuth: f64 = row[4].parse().unwrap();
+            assert!(
+                (azimuth - az).abs() < 0.05 && (0.0..360.0).contains(&azimuth),
+                "{target} azimuth {azimuth}"
+            );
+            assert_eq!(row[6], "true");
+            let margin: f64 = row[7].parse().unwrap();
+            assert!((margin - (15000.0 - distance)).abs() < 0.0015);
+        }
+        // Verdicts flip where they should: Hwasong-12 (4,500 km) reaches Guam, not Washington;
+        // KN-23 (690 km) reaches Seoul, not Tokyo; Hwasong-14 (10,400 km) falls short of DC.
+        assert_eq!(csv_row(&csv, "pyongyang", "hwasong-12", "guam")[6], "true");
+        assert_eq!(
+            csv_row(&csv, "pyongyang", "hwasong-12", "washington")[6],
+            "false"
+        );
+        assert_eq!(csv_row(&csv, "pyongyang", "kn-23", "seoul")[6], "true");
+        assert_eq!(csv_row(&csv, "pyongyang", "kn-23", "tokyo")[6], "false");
+        let dc = csv_row(&csv, "pyongyang", "hwasong-14", "washington");
+        assert_eq!((dc[6], dc[7]), ("false", "-667.410"));
+        // Sea-launched missiles fly from every patrol point.
+        assert!(
+            csv.lines()
+                .any(|l| l.starts_with("patrol-p3,pukguksong-3,honolulu,"))
+        );
+    }
+
+    #[test]
+    fn json_and_table_carry_the_same_rows() {
+        let csv = stdout(&range_rings(&["reach", "--format", "csv"]));
+        let json: serde_json::Value =
+            serde_json::from_slice(&range_rings(&["reach", "--format", "json"]).stdout).unwrap();
+        let rows = json.as_array().unwrap();
+        assert_eq!(rows.len(), csv.lines().count() - 1);
+        let dc = rows
+            .iter()
+            .find(|r| {
+                r["site"] == "pyongyang"
+                    && r["missile"] == "hwasong-19"
+                    && r["target"] == "washington"
+            })
+            .unwrap();
+        assert_eq!(dc["distance_km"], 11067.41);
+        assert_eq!(dc["in_range"], true);
+        assert_eq!(dc["target_name"], "Washington DC");
+        let table = stdout(&range_rings(&["reach"]));
+        assert_eq!(table.lines().count(), rows.len() + 1);
+        assert!(table.lines().any(|l| l.contains("Washington DC")
+            && l.contains("11067.4")
+            && l.contains("in range")));
+    }
+
+    #[test]
+    fn reach_of_a_file_and_of_a_bad_file() {
+        let ok = range_rings(&[
+            "reach",
+            "--format",
+            "csv",
+            data_path("minimal.json").to_str().unwrap(),
+        ]);
+        assert!(ok.status.success());
+        assert_eq!(stdout(&ok).lines().count(), 3, "two rings x one target");
+        let bad = range_rings(&["reach", data_path("broken/site-lat.json").to_str().unwrap()]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(stderr(&bad).contains("sites[1].lat"));
+        let missing = range_rings(&["reach", "/nonexistent/file.json"]);
+        assert_eq!(missing.status.code(), Some(2));
+        assert!(stderr(&missing).contains("/nonexistent/file.json: cannot read"));
+    }
+}
+
+mod check {
+    use super::*;
+
+    #[test]
+    fn every_broken_file_is_refused_with_its_field_named() {
+        let expected = std::fs::read_to_string(data_path("broken/expected.tsv")).unwrap();
+        let mut count = 0;
+        for line in expected.lines().filter(|l| !l.starts_with('#')) {
+            let (file, message) = line.split_once('\t').unwrap();
+            let path = data_path(&format!("broken/{file}"));
+            let o = range_rings(&["check", path.to_str().unwrap()]);
+            assert_eq!(o.status.code(), Some(2), "{file}");
+            assert_no_panic(&o);
+            let err = stderr(&o);
+            assert!(
+                err.contains(&*path.to_string_lossy()),
+                "{file}: file not named in {err}"
+            );
+            assert!(
+                err.contains(message),
+                "{file}: expected {message:?} in {err}"
+            );
+            assert!(
+                err.lines().count() <= 5,
+                "{file}: a few plain lines, got {err}"
+            );
+            count += 1;
+        }
+        assert!(count >= 25);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_line_and_column() {
+        let path = data_path("many-errors.json");
+        let o = range_rings(&["check", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        let p = path.display();
+        assert!(
+            err.contains(&format!(
+                "{p}:9:14: sites[0].lat: latitude 100 is outside [-90, 90]"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("{p}:28:16: missiles[0].color")),
+            "{err}"
+        );
+        assert!(err.contains(&format!("{p}:45:14: targets[0].lon")), "{err}");
+    }
+
+    #[test]
+    fn valid_files_pass_including_a_byte_order_mark() {
+        let o = range_rings(&[
+            "check",
+            data_path("valid-with-bom.json").to_str().unwrap(),
+            data_path("../../assets/scenarios/builtin.json")
+                .to_str()
+                .unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(stdout(&o).matches(": ok (").count(), 2);
+    }
+
+    #[test]
+    fn huge_and_odd_inputs_are_refused_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge.json");
+        let mut text = String::from("{\"format\": \"range-rings/1\", \"title\": \"");
+        text.push_str(&"x".repeat(30 * 1024 * 1024));
+        text.push_str("\"}");
+        std::fs::write(&huge, text).unwrap();
+        let o = range_rings(&["check", huge.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("limited to 8 MB"), "{}", stderr(&o));
+        let o = range_rings(&["check", dir.path().to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("is a folder"));
+        let o = range_rings(&["check", "/nonexistent.json"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_no_panic(&o);
+    }
+}
+
+mod ring {
+    use super::*;
+    use geo::{Contains, Coord, Point, Polygon, Winding};
+
+    fn polygons(feature: &serde_json::Value) -> Vec<Polygon<f64>> {
+        let geometry = &feature["geometry"];
+        let to_ring = |r: &serde_json::Value| -> geo::LineString<f64> {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| Coord {
+                    x: c[0].as_f64().unwrap(),
+                    y: c[1].as_f64().unwrap(),
+                })
+                .collect()
+        };
+        let to_poly = |p: &serde_json::Value| {
+            let rings = p.as_array().unwrap();
+            Polygon::new(to_ring(&rings[0]), rings[1..].iter().map(to_ring).collect())
+        };
+        match geometry["type"].as_str().unwrap() {
+            "Polygon" => vec![to_poly(&geometry["coordinates"])],
+            "MultiPolygon" => geometry["coordinates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(to_poly)
+                .collect(),
+            other => panic!("unexpected geometry {other}"),
+        }
+    }
+
+    fn feature(args: &[&str]) -> serde_json::Value {
+        let o = range_rings(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+
+    #[test]
+    fn geojson_of_a_pole_enclosing_ring_is_valid_rfc7946() {
+        let f = feature(&[
+            "ring",
+            "--lat",
+            "39.0392",
+            "--lon",
+            "125.7625",
+            "--radius-km",
+            "15000",
+        ]);
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["properties"]["radius_km"], 15000.0);
+        let polys = polygons(&f);
+        for p in &polys {
+            assert!(p.exterior().is_ccw(), "exterior rings counter-clockwise");
+            assert!(p.interiors().iter().all(|h| h.is_cw()), "holes clockwise");
+            for c in p.exterior().coords() {
+                assert!((-180.0..=180.0).contains(&c.x) && (-90.0..=90.0).contains(&c.y));
+            }
+        }
+        let inside = |lon: f64, lat: f64| polys.iter().any(|p| p.contains(&Point::new(lon, lat)));
+        assert!(
+            inside(0.0, 89.0) && inside(0.0, -89.0),
+            "both poles covered"
+        );
+        assert!(!inside(-54.2375, -39.0392), "antipode not covered");
+        assert!(inside(-77.0365, 38.8977), "Washington covered");
+    }
+
+    #[test]
+    fn geojson_ring_across_the_antimeridian_is_a_multipolygon() {
+        let f = feature(&["ring", "--lat", "35", "--lon", "180", "--radius-km", "2000"]);
+        assert_eq!(f["geometry"]["type"], "MultiPolygon");
+        let polys = polygons(&f);
+        assert_eq!(polys.len(), 2);
+        let inside = |lon: f64, lat: f64| polys.iter().any(|p| p.contains(&Point::new(lon, lat)));
+        assert!(inside(179.5, 35.0) && inside(-179.5, 35.0) && !inside(0.0, 35.0));
+        for p in &polys {
+            for line in p.exterior().lines() {
+                assert!(
+                    (line.end.x - line.start.x).abs() < 90.0,
+                    "segment jumps across the map"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn csv_vertices_and_negative_coordinates() {
+        let o = range_rings(&[
+            "ring",
+            "--lat",
+            "-33.9",
+            "--lon",
+            "-70.6",
+            "--radius-km",
+            "500",
+            "--format",
+            "csv",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = stdout(&o);
+        assert_eq!(text.lines().next(), Some("lat,lon"));
+        assert!(text.lines().count() > 64);
+    }
+
+    #[test]
+    fn bad_arguments_exit_2_without_panic() {
+        for args in [
+            &["ring", "--lat", "91", "--lon", "0", "--radius-km", "5"][..],
+            &["ring", "--lat", "0", "--lon", "0", "--radius-km", "0"],
+            &["ring", "--lat", "0", "--lon", "0", "--radius-km", "-5"],
+            &["ring", "--lat", "nan", "--lon", "0", "--radius-km", "5"],
+            &["ring", "--lat", "0", "--lon", "inf", "--radius-km", "5"],
+            &["ring", "--lat", "abc", "--lon", "0", "--radius-km", "5"],
+            &["ring", "--lat", "0", "--lon", "0"],
+            &["reach", "--format", "xml"],
+            &["export-everything"],
+            &["check"],
+        ] {
+            let o = range_rings(args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            assert_no_panic(&o);
+            assert!(!stderr(&o).trim().is_empty(), "{args:?} says why");
+        }
+    }
+
+    #[test]
+    fn whole_earth_radius_is_reported_as_such() {
+        let f = feature(&["ring", "--lat", "10", "--lon", "20", "--radius-km", "25000"]);
+        assert_eq!(f["properties"]["whole_earth"], true);
+        assert_eq!(polygons(&f).len(), 1);
+    }
+}
+
+mod schema {
+    use super::*;
+
+    #[test]
+    fn schema_describes_the_format() {
+        let o = range_rings(&["schema"]);
+        assert!(o.status.success());
+        let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(schema["properties"]["format"]["const"], "range-rings/1");
+        assert_eq!(schema["additionalProperties"], false);
+        let missile = &schema["$defs"]["Missile"];
+        assert_eq!(missile["additionalProperties"], false);
+        let required: Vec<&str> = missile["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(required, ["id", "name", "range_km"]);
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    for args in [&["--help"][..], &["--version"], &["reach", "--help"]] {
+        let o = range_rings(args);
+        assert!(o.status.success(), "{args:?}");
+    }
+    assert!(Path::new(env!("CARGO_BIN_EXE_range-rings")).exists());
+}

@@ -1,0 +1,128 @@
+use crate::common::data_path;
+use range_rings::scenario::{Scenario, ScenarioFile};
+
+#[test]
+fn load_then_save_gives_an_equivalent_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for source in [
+        data_path("minimal.json"),
+        data_path("../../assets/scenarios/builtin.json"),
+    ] {
+        let original = Scenario::load(&source).unwrap();
+        let saved = dir.path().join("saved.json");
+        original.save(&saved).unwrap();
+        let again = Scenario::load(&saved).unwrap();
+        assert_eq!(original, again);
+        // Equivalent as JSON values too: nothing added, nothing lost.
+        let a: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&source).unwrap()).unwrap();
+        let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+        assert_eq!(numbers_as_f64(a), numbers_as_f64(b), "{}", source.display());
+    }
+    // The temporary file is gone after the rename.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["saved.json"]);
+}
+
+/// JSON with every number as a float, so `15000` and `15000.0` compare equal.
+fn numbers_as_f64(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => serde_json::json!(n.as_f64().unwrap()),
+        Value::Array(items) => Value::Array(items.into_iter().map(numbers_as_f64).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, numbers_as_f64(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+#[test]
+fn failed_save_leaves_the_old_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no-such-folder").join("x.json");
+    assert!(Scenario::builtin().save(&target).is_err());
+    assert!(!target.exists());
+}
+
+#[test]
+fn edits_are_validated() {
+    let scenario = Scenario::builtin();
+    let bad = scenario.edited(|f: &mut ScenarioFile| f.missiles[0].range_km = -1.0);
+    let problems = bad.unwrap_err();
+    assert_eq!(problems[0].0.to_string(), "missiles[0].range_km");
+    let good = scenario.edited(|f| f.missiles[0].range_km = 390.0).unwrap();
+    assert_eq!(good.missiles[0].range_km, 390.0);
+}
+
+#[test]
+fn builtin_scenario_holds_the_reference_material() {
+    let s = Scenario::builtin();
+    for id in ["pyongyang", "sinpo"] {
+        assert!(s.sites.iter().any(|x| x.id == id), "{id}");
+    }
+    // Illustrative patrol points are marked as such.
+    for site in s.sites.iter().filter(|x| x.id.starts_with("patrol-")) {
+        assert_eq!(site.illustrative, Some(true), "{}", site.id);
+    }
+    for id in [
+        "seoul",
+        "tokyo",
+        "guam",
+        "honolulu",
+        "anchorage",
+        "washington",
+        "conus-south",
+        "marathon",
+    ] {
+        assert!(s.targets.iter().any(|t| t.id == id), "{id}");
+    }
+    let h19 = s.missiles.iter().find(|m| m.id == "hwasong-19").unwrap();
+    assert_eq!(
+        (h19.range_km, h19.range_min_km, h19.range_max_km),
+        (15000.0, Some(13000.0), Some(15000.0))
+    );
+    assert!(!h19.sources.is_empty());
+    // Every missile carries its sources, and the first view is not cluttered.
+    assert!(s.missiles.iter().all(|m| !m.sources.is_empty()));
+    let visible = s.missiles.iter().filter(|m| m.is_visible()).count();
+    assert!((4..=8).contains(&visible), "{visible} visible missiles");
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A cheap stand-in for the fuzz target: mutate a valid file byte by byte.
+    let valid = std::fs::read(data_path("minimal.json")).unwrap();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let mut bytes = valid.clone();
+        for _ in 0..(next() % 4 + 1) {
+            let i = (next() as usize) % bytes.len();
+            match next() % 3 {
+                0 => bytes[i] = next() as u8,
+                1 => {
+                    bytes.remove(i);
+                }
+                _ => bytes.truncate(i),
+            }
+            if bytes.is_empty() {
+                break;
+            }
+        }
+        if let Err(e) = Scenario::from_json(&bytes, "mutant.json") {
+            assert!(!e.problems.is_empty());
+            assert!(e.to_string().starts_with("mutant.json"));
+        }
+    }
+}
