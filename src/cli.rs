@@ -4,9 +4,15 @@
 //! anything else. Errors go to stderr as a few plain lines.
 
 use crate::export::geojson::ring_feature;
+use crate::export::image::{ImageOptions, Layout};
+use crate::export::png::PngError;
+use crate::export::{ExportError, Format};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
+use crate::projection::Projection;
 use crate::reach::{ReachRow, reach_table};
+use crate::scenario::ProjectionKind;
 use crate::scenario::{Scenario, ScenarioFile};
+use crate::scene::Style;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::ffi::OsString;
@@ -60,8 +66,120 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RingFormat::Geojson)]
         format: RingFormat,
     },
+    /// Export a briefing image (PNG, SVG) or the rings as GeoJSON or KML.
+    Export(ExportArgs),
     /// Print the JSON Schema of the scenario format.
     Schema,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Scenario file; the built-in scenario when left out.
+    pub file: Option<PathBuf>,
+    /// Output file: .png, .svg, .geojson or .kml.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+    /// Image width, pixels (default 1920, or the preset's).
+    #[arg(long)]
+    pub width: Option<u32>,
+    /// Image height, pixels (default 1080, or the preset's; 9/16 of --width if only that is given).
+    #[arg(long)]
+    pub height: Option<u32>,
+    /// Size preset: slide 1920x1080, slide-4k 3840x2160, a4 and letter landscape at 300 dpi.
+    #[arg(long, value_enum)]
+    pub preset: Option<SizePreset>,
+    /// Map projection; the scenario's view when left out.
+    #[arg(long, value_enum)]
+    pub projection: Option<ProjectionArg>,
+    /// Centre as LON,LAT: the central meridian of a world map, the centre of an azimuthal one.
+    #[arg(long, value_name = "LON,LAT", allow_hyphen_values = true, value_parser = parse_center)]
+    pub center: Option<(f64, f64)>,
+    /// Briefing (title, legend, sources, caveats) or the map alone.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Briefing)]
+    pub layout: LayoutArg,
+    /// Also write the world file (OUT.pgw) that georeferences an equirectangular PNG.
+    #[arg(long)]
+    pub world_file: bool,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Title; the scenario's when left out.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Date printed in the footer (default: today, or SOURCE_DATE_EPOCH).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+/// Image size presets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SizePreset {
+    /// 1920 x 1080.
+    Slide,
+    /// 3840 x 2160.
+    #[value(name = "slide-4k")]
+    Slide4k,
+    /// A4 landscape at 300 dpi, 3508 x 2480.
+    A4,
+    /// US Letter landscape at 300 dpi, 3300 x 2550.
+    Letter,
+}
+
+impl SizePreset {
+    fn size(self) -> (u32, u32) {
+        match self {
+            Self::Slide => (1920, 1080),
+            Self::Slide4k => (3840, 2160),
+            Self::A4 => (3508, 2480),
+            Self::Letter => (3300, 2550),
+        }
+    }
+}
+
+/// Projections on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProjectionArg {
+    /// Plate carree with a selectable central meridian.
+    Equirectangular,
+    /// Centred on a site: distances and azimuths from it are true.
+    AzimuthalEquidistant,
+    /// A globe.
+    Orthographic,
+    /// Equal-area world map.
+    EqualEarth,
+}
+
+/// Layouts on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Title, legend, sources, caveats.
+    Briefing,
+    /// The map alone.
+    Map,
+}
+
+/// Themes on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light, print-friendly.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+fn parse_center(text: &str) -> Result<(f64, f64), String> {
+    let (lon, lat) = text.split_once(',').ok_or("expected LON,LAT, e.g. 150,0")?;
+    let lon: f64 = lon
+        .trim()
+        .parse()
+        .map_err(|_| format!("longitude {lon:?} is not a number"))?;
+    let lat: f64 = lat
+        .trim()
+        .parse()
+        .map_err(|_| format!("latitude {lat:?} is not a number"))?;
+    LatLon::checked(lat, lon).map_err(|e| e.to_string())?;
+    Ok((lon, lat))
 }
 
 /// Formats of `reach`.
@@ -138,6 +256,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn std::io::Writ
             radius_km,
             format,
         }) => ring(lat, lon, radius_km, format),
+        Some(Command::Export(args)) => export(&args),
         Some(Command::Schema) => Ok(schema()),
     };
     match result {
@@ -351,6 +470,118 @@ fn ring(lat: f64, lon: f64, radius_km: f64, format: RingFormat) -> Result<String
             out
         }
     })
+}
+
+/// The projection an export uses: the command line's choice, else the scenario's view; an
+/// azimuthal map without a centre is centred on the first site a visible ring is drawn from.
+pub fn resolve_projection(
+    scenario: &Scenario,
+    kind: Option<ProjectionKind>,
+    center: Option<(f64, f64)>,
+) -> Projection {
+    let view = scenario.view.clone().unwrap_or(crate::scenario::View {
+        projection: None,
+        center_lon: None,
+        center_lat: None,
+    });
+    let kind = kind.or(view.projection).unwrap_or_default();
+    let first_site = scenario
+        .ring_specs()
+        .into_iter()
+        .find(|s| scenario.missiles[s.missile].is_visible())
+        .map(|s| &scenario.sites[s.site])
+        .or(scenario.sites.first())
+        .map(|s| (s.lon, s.lat));
+    let lon = center.map(|c| c.0).or(view.center_lon).unwrap_or(0.0);
+    // An azimuthal view needs a full centre: the command line's, the view's, or the first site.
+    let view_centre = view.center_lon.zip(view.center_lat);
+    let (clon, clat) = center.or(view_centre).or(first_site).unwrap_or((0.0, 0.0));
+    let centre = LatLon::lat_lon(clat, clon);
+    match kind {
+        ProjectionKind::Equirectangular => Projection::Equirectangular { central_lon: lon },
+        ProjectionKind::EqualEarth => Projection::EqualEarth { central_lon: lon },
+        ProjectionKind::AzimuthalEquidistant => Projection::AzimuthalEquidistant { centre },
+        ProjectionKind::Orthographic => Projection::Orthographic { centre },
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<String, Failure> {
+    let scenario = load_or_builtin(args.file.as_deref())?;
+    let (width, height) = match (args.width, args.height, args.preset) {
+        (Some(w), Some(h), _) => (w, h),
+        (Some(w), None, None) => (w, (u64::from(w) * 9 / 16).max(1) as u32),
+        (None, Some(h), None) => (((u64::from(h) * 16 / 9).min(u64::from(u32::MAX))) as u32, h),
+        (w, h, preset) => {
+            let (pw, ph) = preset.unwrap_or(SizePreset::Slide).size();
+            (w.unwrap_or(pw), h.unwrap_or(ph))
+        }
+    };
+    let kind = args.projection.map(|p| match p {
+        ProjectionArg::Equirectangular => ProjectionKind::Equirectangular,
+        ProjectionArg::AzimuthalEquidistant => ProjectionKind::AzimuthalEquidistant,
+        ProjectionArg::Orthographic => ProjectionKind::Orthographic,
+        ProjectionArg::EqualEarth => ProjectionKind::EqualEarth,
+    });
+    let projection = resolve_projection(&scenario, kind, args.center);
+    let format = Format::from_path(&args.output).ok_or_else(|| {
+        Failure::invalid(format!(
+            "range-rings export: {}: unknown extension; use .png, .svg, .geojson or .kml",
+            args.output.display()
+        ))
+    })?;
+    if args.world_file && format != Format::Png {
+        return Err(Failure::invalid(
+            "range-rings export: --world-file goes with a .png output",
+        ));
+    }
+    if args.world_file && !matches!(projection, Projection::Equirectangular { .. }) {
+        return Err(Failure::invalid(format!(
+            "range-rings export: --world-file needs the equirectangular projection (this map is {})",
+            projection.name()
+        )));
+    }
+    let options = ImageOptions {
+        width,
+        height,
+        layout: match args.layout {
+            LayoutArg::Briefing => Layout::Briefing,
+            LayoutArg::Map => Layout::Map,
+        },
+        style: match args.theme {
+            ThemeArg::Light => Style::LIGHT,
+            ThemeArg::Dark => Style::DARK,
+        },
+        date: args.date.clone().unwrap_or_else(crate::export::today),
+        title: args.title.clone(),
+    };
+    let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
+        |e| match e {
+            ExportError::Invalid(m) => Failure::invalid(format!("range-rings export: {m}")),
+            ExportError::Png(PngError::Size(..)) => {
+                Failure::invalid(format!("range-rings export: {e}"))
+            }
+            other => Failure {
+                code: 1,
+                message: format!("range-rings export: {other}"),
+                output: String::new(),
+            },
+        },
+    )?;
+    if args.world_file {
+        let pgw = args.output.with_extension("pgw");
+        let text = plan
+            .ok_or_else(|| Failure::invalid("range-rings export: no image plan for the world file"))
+            .and_then(|plan| {
+                crate::export::world_file(&projection, &plan)
+                    .map_err(|e| Failure::invalid(e.to_string()))
+            })?;
+        crate::scenario::write_atomically(&pgw, text.as_bytes()).map_err(|e| Failure {
+            code: 1,
+            message: format!("range-rings export: cannot write {}: {e}", pgw.display()),
+            output: String::new(),
+        })?;
+    }
+    Ok(String::new())
 }
 
 /// The JSON Schema of the scenario format (draft 2020-12), for editors.

@@ -1,7 +1,8 @@
 //! RFC 7946 GeoJSON: rings as Polygon or MultiPolygon features in longitude/latitude, cut at
 //! the antimeridian, closed through enclosed poles, exterior rings counter-clockwise.
 
-use crate::geodesy::{M_PER_KM, RangeRing, RingShape};
+use crate::geodesy::{LatLon, M_PER_KM, RangeRing, RingShape};
+use crate::scenario::{Missile, Scenario};
 use geo::{MultiPolygon, Polygon};
 use serde_json::{Map, Value, json};
 
@@ -58,4 +59,69 @@ pub fn ring_feature(ring: &RangeRing, extra: Map<String, Value>) -> Value {
         "properties": properties,
         "geometry": area_geometry(&ring.area(0.0).polygons),
     })
+}
+
+/// Every ring of the scenario (hidden ones too, marked `"visible": false`) as Features with
+/// site, missile, range and sources, then sites and targets as Point features: one RFC 7946
+/// FeatureCollection.
+pub fn scenario_collection(scenario: &Scenario) -> Value {
+    let mut features = Vec::new();
+    for spec in scenario.ring_specs() {
+        let site = &scenario.sites[spec.site];
+        let missile = &scenario.missiles[spec.missile];
+        let centre = LatLon::lat_lon(site.lat, site.lon);
+        let Ok(ring) = RangeRing::new(centre, missile.range_km * M_PER_KM) else {
+            continue;
+        };
+        let mut props = Map::new();
+        props.insert("kind".into(), json!("ring"));
+        props.insert("site".into(), json!(site.id));
+        props.insert("site_name".into(), json!(site.name));
+        props.insert("missile".into(), json!(missile.id));
+        props.insert("missile_name".into(), json!(missile.name));
+        props.insert("range_km".into(), json!(missile.range_km));
+        if let Some(min) = missile.range_min_km {
+            props.insert("range_min_km".into(), json!(min));
+        }
+        if let Some(max) = missile.range_max_km {
+            props.insert("range_max_km".into(), json!(max));
+        }
+        props.insert(
+            "color".into(),
+            json!(scenario.missile_color(spec.missile).to_hex()),
+        );
+        props.insert("visible".into(), json!(missile.is_visible()));
+        props.insert("sources".into(), json!(source_lines(missile)));
+        features.push(ring_feature(&ring, props));
+    }
+    for site in &scenario.sites {
+        features.push(json!({
+            "type": "Feature",
+            "properties": {
+                "kind": "site", "id": site.id, "name": site.name,
+                "site_kind": site.kind(), "illustrative": site.illustrative.unwrap_or(false),
+            },
+            "geometry": { "type": "Point", "coordinates": [site.lon, site.lat] },
+        }));
+    }
+    for target in &scenario.targets {
+        features.push(json!({
+            "type": "Feature",
+            "properties": { "kind": "target", "id": target.id, "name": target.name, "group": target.group },
+            "geometry": { "type": "Point", "coordinates": [target.lon, target.lat] },
+        }));
+    }
+    json!({ "type": "FeatureCollection", "features": features })
+}
+
+/// A missile's sources as one line each: "text (date)".
+pub fn source_lines(missile: &Missile) -> Vec<String> {
+    missile
+        .sources
+        .iter()
+        .map(|s| match &s.date {
+            Some(date) => format!("{} ({date})", s.text),
+            None => s.text.clone(),
+        })
+        .collect()
 }

@@ -234,6 +234,26 @@ impl RangeRing {
     }
 }
 
+/// A planar lon/lat polygon (such as basemap land, given on [-180, 180]) re-cut for a map whose
+/// central meridian is `central_meridian_deg`: the pieces of it and of its copies shifted by
+/// whole turns that fall on [central - 180, central + 180]. Polygons that need no cut are only
+/// shifted, without a boolean operation.
+///
+/// # Units
+/// Degrees in and out.
+pub fn cut_at_map_edge(shape: &Polygon<f64>, central_meridian_deg: f64) -> MultiPolygon<f64> {
+    let west = central_meridian_deg - 180.0;
+    let east = central_meridian_deg + 180.0;
+    let copies = copies_over(shape, west, east);
+    if copies.0.len() == 1 && within(&copies.0[0], west, east) {
+        return copies;
+    }
+    let world = Rect::new(Coord { x: west, y: -90.0 }, Coord { x: east, y: 90.0 });
+    let mut cut = world.to_polygon().intersection(&copies);
+    snap_to_frame(&mut cut, west, east);
+    cut
+}
+
 /// The shape and its copies shifted by whole turns, as many as overlap [west, east].
 fn copies_over(shape: &Polygon<f64>, west: f64, east: f64) -> MultiPolygon<f64> {
     let (min_x, max_x) = shape
@@ -248,15 +268,18 @@ fn copies_over(shape: &Polygon<f64>, west: f64, east: f64) -> MultiPolygon<f64> 
         .map(|k| k as f64 * 360.0)
         .filter(|shift| min_x + shift < east && max_x + shift > west)
         .map(|shift| {
-            let ring: LineString<f64> = shape
-                .exterior()
-                .coords()
-                .map(|c| Coord {
-                    x: c.x + shift,
-                    y: c.y,
-                })
-                .collect();
-            Polygon::new(ring, vec![])
+            let moved = |ring: &LineString<f64>| -> LineString<f64> {
+                ring.coords()
+                    .map(|c| Coord {
+                        x: c.x + shift,
+                        y: c.y,
+                    })
+                    .collect()
+            };
+            Polygon::new(
+                moved(shape.exterior()),
+                shape.interiors().iter().map(moved).collect(),
+            )
         })
         .collect();
     MultiPolygon(copies)

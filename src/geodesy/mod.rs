@@ -7,7 +7,7 @@
 mod area;
 mod ring;
 
-pub use area::RingArea;
+pub use area::{RingArea, cut_at_map_edge};
 pub use ring::{RangeRing, RingShape};
 
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};

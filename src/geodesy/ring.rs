@@ -65,12 +65,31 @@ impl RangeRing {
     /// }
     /// ```
     pub fn new(centre: LatLon, radius_m: f64) -> Result<Self, GeodesyError> {
+        Self::with_tolerance(centre, radius_m, Self::tolerance_m(radius_m))
+    }
+
+    /// Like [`RangeRing::new`] with a tighter drawing tolerance, for maps whose pixels are
+    /// smaller than the default tolerance. Never looser than [`RangeRing::tolerance_m`]; never
+    /// tighter than 10 m, which bounds the vertex count.
+    ///
+    /// # Units
+    /// Degrees and metres.
+    pub fn with_tolerance(
+        centre: LatLon,
+        radius_m: f64,
+        tolerance_m: f64,
+    ) -> Result<Self, GeodesyError> {
         let centre = LatLon::checked(centre.lat, centre.lon)?;
         if !(radius_m.is_finite() && radius_m > 0.0) {
             return Err(GeodesyError::Radius(radius_m));
         }
         let north = distance_m(centre, LatLon::lat_lon(90.0, 0.0)) <= radius_m;
         let south = distance_m(centre, LatLon::lat_lon(-90.0, 0.0)) <= radius_m;
+        let tolerance = if tolerance_m.is_nan() {
+            Self::tolerance_m(radius_m)
+        } else {
+            tolerance_m.clamp(10.0, Self::tolerance_m(radius_m))
+        };
         let antipodal_m = antipodal_distance_m(centre);
         let (shape, vertices) = if radius_m >= antipodal_m {
             (RingShape::WholeEarth, Vec::new())
@@ -79,10 +98,10 @@ impl RangeRing {
             let gap_m = antipodal_m - radius_m;
             let point =
                 |bearing: f64| point_around_antipode(centre, anti, radius_m, gap_m, bearing);
-            (RingShape::Loop, densify(point, Self::tolerance_m(radius_m)))
+            (RingShape::Loop, densify(point, tolerance))
         } else {
             let point = |azimuth: f64| destination(centre, azimuth, radius_m);
-            (RingShape::Loop, densify(point, Self::tolerance_m(radius_m)))
+            (RingShape::Loop, densify(point, tolerance))
         };
         Ok(Self {
             centre,

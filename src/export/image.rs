@@ -1,0 +1,565 @@
+//! Briefing images: a scene laid out with title, legend, sources and caveats, written as SVG.
+//! The PNG is rendered from this same SVG (see [`super::png`]), so the two always agree.
+
+use crate::fonts::{self, text_width, wrap};
+use crate::geodesy::KM_PER_MILE;
+use crate::projection::Projection;
+use crate::scenario::{Rgba, Scenario};
+use crate::scene::{MarkerKind, Scene, Style, ViewTransform, place_labels};
+use geo::{LineString, MultiPolygon, Polygon};
+use std::fmt::Write as _;
+
+/// What the image holds besides the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Title, subtitle, map, legend, sources, caveats, projection and date.
+    #[default]
+    Briefing,
+    /// The map alone, filling the image.
+    Map,
+}
+
+/// Everything that decides an image besides the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageOptions {
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// Briefing or map only.
+    pub layout: Layout,
+    /// Colours.
+    pub style: Style,
+    /// The date printed in the footer, e.g. "2026-11-26".
+    pub date: String,
+    /// Title; the scenario's when `None`.
+    pub title: Option<String>,
+}
+
+/// Where the map goes in the image and how map units land on pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImagePlan {
+    /// The map panel: left, top, width, height, pixels.
+    pub map_box: (f64, f64, f64, f64),
+    /// Map units to image pixels.
+    pub transform: ViewTransform,
+    /// The space the map was fitted into (the map frame may be smaller): left, top, width,
+    /// height, pixels. The side panel and the footer align with it.
+    pub body: (f64, f64, f64, f64),
+    /// Size unit: 1 at 1920x1080, scaling type and lines with the image.
+    pub unit: f64,
+}
+
+/// Lays out the image: computed before the scene so the scene can be built at the right scale.
+pub fn plan(projection: &Projection, options: &ImageOptions) -> ImagePlan {
+    let (w, h) = (f64::from(options.width), f64::from(options.height));
+    let unit = (w / 1920.0).min(h / 1080.0).max(0.05);
+    let map_box = match options.layout {
+        Layout::Map => (0.0, 0.0, w, h),
+        Layout::Briefing => {
+            let margin = 24.0 * unit;
+            let header = 96.0 * unit;
+            let footer = 58.0 * unit;
+            let panel = (0.27 * w).max(360.0 * unit).min(0.45 * w);
+            (
+                margin,
+                header,
+                w - panel - 3.0 * margin,
+                h - header - footer,
+            )
+        }
+    };
+    let bounds = projection.bounds();
+    let pad = if options.layout == Layout::Map {
+        0.0
+    } else {
+        4.0 * unit
+    };
+    let fit = |b: (f64, f64, f64, f64)| {
+        ViewTransform::fit(
+            &bounds,
+            b.0 + pad,
+            b.1 + pad,
+            b.2 - 2.0 * pad,
+            b.3 - 2.0 * pad,
+        )
+    };
+    let mut transform = fit(map_box);
+    let body = map_box;
+    let mut map_box = map_box;
+    if options.layout == Layout::Briefing {
+        // The frame hugs the fitted map, at the top of the space it had, so no empty bands show.
+        let used_w = bounds.width() * transform.scale + 2.0 * pad;
+        let used_h = bounds.height() * transform.scale + 2.0 * pad;
+        map_box = (
+            map_box.0,
+            map_box.1,
+            used_w.min(map_box.2),
+            used_h.min(map_box.3),
+        );
+        transform = fit(map_box);
+    }
+    ImagePlan {
+        map_box,
+        transform,
+        body,
+        unit,
+    }
+}
+
+fn color(c: Rgba) -> String {
+    let [r, g, b, _] = c.0;
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn opacity(c: Rgba) -> f64 {
+    f64::from(c.0[3]) / 255.0
+}
+
+/// Escapes text for XML content and attribute values.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `15000` as "15,000".
+pub fn thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if x < 0.0 && digits != "0" {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Appends SVG path data for a ring of points.
+fn ring_path(d: &mut String, ring: &LineString<f64>, t: &ViewTransform, close: bool) {
+    for (i, c) in ring.coords().enumerate() {
+        let (x, y) = t.to_px(*c);
+        let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+    }
+    if close {
+        d.push('Z');
+    }
+}
+
+fn polygons_path(polygons: &MultiPolygon<f64>, t: &ViewTransform) -> String {
+    let mut d = String::new();
+    for p in &polygons.0 {
+        polygon_path(&mut d, p, t);
+    }
+    d
+}
+
+fn polygon_path(d: &mut String, p: &Polygon<f64>, t: &ViewTransform) {
+    ring_path(d, p.exterior(), t, true);
+    for hole in p.interiors() {
+        ring_path(d, hole, t, true);
+    }
+}
+
+fn lines_path(lines: &[LineString<f64>], t: &ViewTransform) -> String {
+    let mut d = String::new();
+    for l in lines {
+        ring_path(&mut d, l, t, false);
+    }
+    d
+}
+
+fn text(out: &mut String, x: f64, y: f64, size: f64, bold: bool, fill: Rgba, content: &str) {
+    let _ = writeln!(
+        out,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.2}"{} fill="{}">{}</text>"#,
+        if bold { r#" font-weight="bold""# } else { "" },
+        color(fill),
+        xml(content)
+    );
+}
+
+/// The whole image as SVG: deterministic text for the same scene, scenario and options.
+pub fn render_svg(
+    scene: &Scene,
+    scenario: &Scenario,
+    options: &ImageOptions,
+    plan: &ImagePlan,
+) -> String {
+    let (w, h) = (options.width, options.height);
+    let style = &options.style;
+    let u = plan.unit;
+    let t = &plan.transform;
+    let mut out = String::with_capacity(1 << 20);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}, sans-serif">"#,
+        fonts::FAMILY
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+        color(style.background)
+    );
+    let (mx, my, mw, mh) = plan.map_box;
+    let _ = writeln!(
+        out,
+        r#"<defs><clipPath id="map"><rect x="{mx:.1}" y="{my:.1}" width="{mw:.1}" height="{mh:.1}"/></clipPath></defs>"#
+    );
+    let _ = writeln!(out, r#"<g clip-path="url(#map)">"#);
+    draw_map(&mut out, scene, style, t, u);
+    draw_markers_and_labels(&mut out, scene, scenario, style, t, u, plan.map_box);
+    out.push_str("</g>\n");
+    if options.layout == Layout::Briefing {
+        let _ = writeln!(
+            out,
+            r#"<rect x="{mx:.1}" y="{my:.1}" width="{mw:.1}" height="{mh:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
+            color(style.coast),
+            u
+        );
+        draw_briefing_text(&mut out, scene, scenario, options, plan);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn draw_map(out: &mut String, scene: &Scene, style: &Style, t: &ViewTransform, u: f64) {
+    let sphere = polygons_path(&MultiPolygon(vec![scene.sphere.clone()]), t);
+    let _ = writeln!(out, r#"<path d="{sphere}" fill="{}"/>"#, color(style.ocean));
+    let stroke = |out: &mut String, d: &str, c: Rgba, width: f64| {
+        if !d.is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<path d="{d}" fill="none" stroke="{}" stroke-opacity="{:.2}" stroke-width="{width:.2}" stroke-linejoin="round" stroke-linecap="round"/>"#,
+                color(c),
+                opacity(c)
+            );
+        }
+    };
+    stroke(
+        out,
+        &lines_path(&scene.graticule, t),
+        style.graticule,
+        0.8 * u,
+    );
+    let land = polygons_path(&scene.land, t);
+    let _ = writeln!(
+        out,
+        r#"<path d="{land}" fill="{}" fill-rule="evenodd"/>"#,
+        color(style.land)
+    );
+    stroke(out, &lines_path(&scene.borders, t), style.border, 0.7 * u);
+    stroke(out, &lines_path(&scene.coastlines, t), style.coast, 0.8 * u);
+    for ring in &scene.rings {
+        let d = polygons_path(&ring.fill, t);
+        if !d.is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<path d="{d}" fill="{}" fill-opacity="{:.3}" fill-rule="evenodd"/>"#,
+                color(ring.color),
+                style.ring_fill_opacity
+            );
+        }
+    }
+    for ring in &scene.rings {
+        stroke(out, &lines_path(&ring.outline, t), ring.color, 2.2 * u);
+    }
+    stroke(
+        out,
+        &polygons_path(&MultiPolygon(vec![scene.sphere.clone()]), t),
+        style.coast,
+        1.0 * u,
+    );
+}
+
+fn draw_markers_and_labels(
+    out: &mut String,
+    scene: &Scene,
+    scenario: &Scenario,
+    style: &Style,
+    t: &ViewTransform,
+    u: f64,
+    map_box: (f64, f64, f64, f64),
+) {
+    // Only sites with a visible ring, and targets, are marked; other sites would be clutter.
+    let ring_sites: Vec<usize> = scene.rings.iter().map(|r| r.site).collect();
+    let shown =
+        |kind: MarkerKind, index: usize| kind == MarkerKind::Target || ring_sites.contains(&index);
+    let r = 4.2 * u;
+    for m in &scene.markers {
+        if !shown(m.kind, m.index) {
+            continue;
+        }
+        let (x, y) = t.to_px(m.position);
+        let ink = color(style.text);
+        let halo = color(style.background);
+        let _ = match m.kind {
+            MarkerKind::Launch => writeln!(
+                out,
+                r#"<path d="M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z" fill="{ink}" stroke="{halo}" stroke-width="{:.2}"/>"#,
+                x,
+                y - 1.3 * r,
+                x + 1.15 * r,
+                y + 0.75 * r,
+                x - 1.15 * r,
+                y + 0.75 * r,
+                0.8 * u
+            ),
+            MarkerKind::Patrol { illustrative } => writeln!(
+                out,
+                r#"<path d="M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z" fill="{}" stroke="{ink}" stroke-width="{:.2}"/>"#,
+                x,
+                y - r,
+                x + r,
+                y,
+                x,
+                y + r,
+                x - r,
+                y,
+                if illustrative {
+                    halo.clone()
+                } else {
+                    ink.clone()
+                },
+                1.3 * u
+            ),
+            MarkerKind::Target => writeln!(
+                out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.2}" fill="{halo}" stroke="{ink}" stroke-width="{:.2}"/>"#,
+                0.75 * r,
+                1.4 * u
+            ),
+        };
+    }
+    let font = 13.0 * u;
+    let labels: Vec<_> = scene
+        .labels
+        .iter()
+        .zip(&scene.markers)
+        .filter(|(_, m)| shown(m.kind, m.index))
+        .map(|(l, _)| l.clone())
+        .collect();
+    let (left, top, width, height) = map_box;
+    let placed = place_labels(
+        &labels,
+        t,
+        font,
+        (left, top, left + width, top + height),
+        |s| text_width(s, font, false),
+    );
+    let _ = writeln!(
+        out,
+        r#"<g font-size="{font:.2}" fill="{}" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.2}" stroke-linejoin="round" paint-order="stroke">"#,
+        color(style.text),
+        color(style.halo),
+        opacity(style.halo),
+        3.0 * u
+    );
+    for p in placed {
+        let _ = writeln!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+            p.x,
+            p.baseline,
+            xml(&p.text)
+        );
+    }
+    out.push_str("</g>\n");
+    let _ = scenario;
+}
+
+fn draw_briefing_text(
+    out: &mut String,
+    scene: &Scene,
+    scenario: &Scenario,
+    options: &ImageOptions,
+    plan: &ImagePlan,
+) {
+    let style = &options.style;
+    let u = plan.unit;
+    let (w, h) = (f64::from(options.width), f64::from(options.height));
+    let margin = 24.0 * u;
+    let title = options
+        .title
+        .clone()
+        .or_else(|| scenario.title.clone())
+        .unwrap_or_else(|| "Missile range rings".into());
+    text(
+        out,
+        margin,
+        margin + 30.0 * u,
+        34.0 * u,
+        true,
+        style.text,
+        &title,
+    );
+    if let Some(subtitle) = &scenario.subtitle {
+        text(
+            out,
+            margin,
+            margin + 60.0 * u,
+            19.0 * u,
+            false,
+            style.muted_text,
+            subtitle,
+        );
+    }
+
+    // Side panel: legend, then sources while they fit.
+    let (bx, by, bw, bh) = plan.body;
+    let px = bx + bw + margin;
+    let pw = w - px - margin;
+    let mut y = by + 18.0 * u;
+    text(out, px, y, 17.0 * u, true, style.text, "Legend");
+    y += 10.0 * u;
+    for entry in &scene.legend {
+        y += 22.0 * u;
+        let sw = 30.0 * u;
+        let _ = writeln!(
+            out,
+            r#"<rect x="{px:.1}" y="{:.1}" width="{sw:.1}" height="{:.1}" fill="{c}" fill-opacity="0.18" stroke="{c}" stroke-width="{:.2}"/>"#,
+            y - 13.0 * u,
+            15.0 * u,
+            2.2 * u,
+            c = color(entry.color)
+        );
+        let mut name = entry.name.clone();
+        if let Some(class) = &entry.class {
+            let _ = write!(name, "  {class}");
+        }
+        text(
+            out,
+            px + sw + 10.0 * u,
+            y,
+            15.0 * u,
+            true,
+            style.text,
+            &name,
+        );
+        let mut detail = format!(
+            "{} km ({} mi)",
+            thousands(entry.range_km),
+            thousands(entry.range_km / KM_PER_MILE)
+        );
+        if let Some((lo, hi)) = entry.band_km
+            && (lo < entry.range_km || hi > entry.range_km)
+        {
+            let _ = write!(detail, ", estimates {}-{} km", thousands(lo), thousands(hi));
+        }
+        let _ = write!(detail, ", from {}", entry.from);
+        if entry.assumed {
+            detail.push_str(" (assumed figure)");
+        }
+        for line in wrap(&detail, 12.5 * u, false, pw - sw - 10.0 * u) {
+            y += 16.0 * u;
+            text(
+                out,
+                px + sw + 10.0 * u,
+                y,
+                12.5 * u,
+                false,
+                style.muted_text,
+                &line,
+            );
+        }
+    }
+
+    y += 34.0 * u;
+    text(out, px, y, 17.0 * u, true, style.text, "Sources");
+    let bottom = by + bh;
+    let size = 11.5 * u;
+    let line_h = 14.5 * u;
+    let mut remaining: usize = scene
+        .legend
+        .iter()
+        .map(|e| scenario.missiles[e.missile].sources.len())
+        .sum();
+    'missiles: for entry in &scene.legend {
+        let missile = &scenario.missiles[entry.missile];
+        if missile.sources.is_empty() {
+            continue;
+        }
+        if y + 2.0 * line_h > bottom - line_h {
+            break;
+        }
+        y += line_h + 4.0 * u;
+        text(out, px, y, size, true, style.text, &missile.name);
+        for source in &missile.sources {
+            let mut line = source.text.clone();
+            if let Some(date) = &source.date {
+                let _ = write!(line, " ({date})");
+            }
+            let wrapped = wrap(&line, size, false, pw - 12.0 * u);
+            if y + line_h * wrapped.len() as f64 > bottom - line_h {
+                break 'missiles;
+            }
+            for (i, l) in wrapped.iter().enumerate() {
+                y += line_h;
+                let indent = if i == 0 { 0.0 } else { 12.0 * u };
+                let prefix = if i == 0 { "- " } else { "" };
+                text(
+                    out,
+                    px + indent,
+                    y,
+                    size,
+                    false,
+                    style.muted_text,
+                    &format!("{prefix}{l}"),
+                );
+            }
+            remaining -= 1;
+        }
+    }
+    if remaining > 0 {
+        y += line_h;
+        let more = format!("... and {remaining} more in the scenario's sources");
+        text(out, px, y.min(bottom), size, false, style.muted_text, &more);
+    }
+
+    // Footer: what the rings assume, and what the map is.
+    let caveat = "Rings: geodesic circles on the WGS84 ellipsoid at each missile's published maximum range \
+                  (payload unspecified); no Earth rotation, no trajectory modelling. Patrol points are illustrative.";
+    let footer_top = bottom + 20.0 * u;
+    let mut fy = footer_top;
+    for line in wrap(caveat, 12.5 * u, false, w - 2.0 * margin)
+        .into_iter()
+        .take(2)
+    {
+        text(out, margin, fy, 12.5 * u, false, style.muted_text, &line);
+        fy += 16.0 * u;
+    }
+    let detail = match scene.detail {
+        crate::basemap::Detail::Coarse => "1:110m",
+        crate::basemap::Detail::Fine => "1:50m",
+    };
+    let meta = format!(
+        "Projection: {}.  Basemap: Natural Earth {detail} (public domain).  {}.  Made with range-rings.",
+        scene.projection.name(),
+        options.date
+    );
+    text(
+        out,
+        margin,
+        fy.min(h - 8.0 * u),
+        12.5 * u,
+        false,
+        style.muted_text,
+        &meta,
+    );
+}
