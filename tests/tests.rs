@@ -4,6 +4,9 @@
 /// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
 mod cli;
 mod common;
+/// Images and data exports: fills probed by pixel in every projection, world files, SVG,
+/// GeoJSON and KML contents, determinism, a small golden image, the `export` command.
+mod export;
 /// Distances, azimuths, destinations and ring vertices against GeographicLib reference values.
 mod geodesy_reference;
 /// Rings as areas: the classic failures (pole lines, wrong-side fills, antimeridian streaks,

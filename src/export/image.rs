@@ -347,7 +347,8 @@ fn draw_markers_and_labels(
             ),
         };
     }
-    let font = 13.0 * u;
+    // Never smaller than 9 px, however small the image.
+    let font = (13.0 * u).max(9.0);
     let labels: Vec<_> = scene
         .labels
         .iter()

@@ -1,0 +1,576 @@
+use crate::common::data_path;
+use range_rings::export::image::{ImageOptions, Layout};
+use range_rings::export::{self, png};
+use range_rings::geodesy::{LatLon, distance_m};
+use range_rings::projection::Projection;
+use range_rings::scenario::{FORMAT, Missile, Rgba, Scenario, ScenarioFile, Site, SiteKind};
+use range_rings::scene::Style;
+use resvg::tiny_skia::Pixmap;
+
+const PYONGYANG: LatLon = LatLon::lat_lon(39.0392, 125.7625);
+
+/// Everything white except rings (red, half opaque) and markers (black): a pixel's colour then
+/// says whether the map filled it.
+const PROBE_STYLE: Style = Style {
+    background: Rgba([255, 255, 255, 255]),
+    ocean: Rgba([255, 255, 255, 255]),
+    land: Rgba([255, 255, 255, 255]),
+    coast: Rgba([255, 255, 255, 255]),
+    border: Rgba([255, 255, 255, 255]),
+    graticule: Rgba([255, 255, 255, 255]),
+    text: Rgba([0, 0, 0, 255]),
+    muted_text: Rgba([0, 0, 0, 255]),
+    halo: Rgba([255, 255, 255, 255]),
+    ring_fill_opacity: 0.5,
+};
+
+fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
+    Scenario::new(ScenarioFile {
+        format: FORMAT.into(),
+        title: None,
+        subtitle: None,
+        sites: vec![Site {
+            id: "s".into(),
+            name: "S".into(),
+            kind: Some(SiteKind::Launch),
+            lat: centre.lat,
+            lon: centre.lon,
+            note: None,
+            illustrative: None,
+        }],
+        missiles: vec![Missile {
+            id: "m".into(),
+            name: "M".into(),
+            class: None,
+            platform: None,
+            range_km,
+            range_min_km: None,
+            range_max_km: None,
+            color: Some("#ff0000".into()),
+            visible: None,
+            assumed: None,
+            from: None,
+            sources: vec![],
+        }],
+        targets: vec![],
+        view: None,
+    })
+    .unwrap()
+}
+
+fn render(
+    scenario: &Scenario,
+    projection: Projection,
+    width: u32,
+    height: u32,
+) -> (Pixmap, export::image::ImagePlan) {
+    let options = ImageOptions {
+        width,
+        height,
+        layout: Layout::Map,
+        style: PROBE_STYLE,
+        date: "2026-01-01".into(),
+        title: None,
+    };
+    let (svg, plan) = export::svg(scenario, projection, &options);
+    let bytes = png::svg_to_png(&svg, width, height).unwrap();
+    (Pixmap::decode_png(&bytes).unwrap(), plan)
+}
+
+fn pixel(p: &Pixmap, x: f64, y: f64) -> [u8; 3] {
+    let c = p.pixel(x as u32, y as u32).unwrap().demultiply();
+    [c.red(), c.green(), c.blue()]
+}
+
+mod fills {
+    use super::*;
+
+    /// Renders one ring and checks, on a grid of points whose geodesic distance from the centre
+    /// is known, that the inside is red and the outside white.
+    fn check_fill(name: &str, centre: LatLon, range_km: f64) {
+        let scenario = one_ring(centre, range_km);
+        let projections = [
+            Projection::Equirectangular { central_lon: 150.0 },
+            Projection::Equirectangular { central_lon: 0.0 },
+            Projection::EqualEarth { central_lon: 150.0 },
+            Projection::AzimuthalEquidistant { centre: PYONGYANG },
+            Projection::Orthographic { centre: PYONGYANG },
+            Projection::Orthographic {
+                centre: LatLon::lat_lon(60.0, -20.0),
+            },
+        ];
+        for projection in projections {
+            let (size_w, size_h) = if projection.is_azimuthal() {
+                (500, 500)
+            } else {
+                (720, 380)
+            };
+            let (pix, plan) = render(&scenario, projection, size_w, size_h);
+            let site_px = plan
+                .transform
+                .to_px(projection.forward(centre).unwrap_or_default());
+            let (mut inside, mut outside) = (0, 0);
+            for lat in (-88..=88).step_by(4) {
+                for lon in (-178..=178).step_by(4) {
+                    let p = LatLon::lat_lon(f64::from(lat), f64::from(lon));
+                    let Some(q) = projection.forward(p) else {
+                        continue;
+                    };
+                    let (x, y) = plan.transform.to_px(q);
+                    let d_km = distance_m(centre, p) / 1000.0;
+                    // Away from the outline, the map's edge and the site's marker and label.
+                    let b = projection.bounds();
+                    let (left, top) = plan.transform.to_px(range_rings::projection::MapCoord {
+                        x: b.min.x,
+                        y: b.max.y,
+                    });
+                    let (right, bottom) = plan.transform.to_px(range_rings::projection::MapCoord {
+                        x: b.max.x,
+                        y: b.min.y,
+                    });
+                    let near_edge =
+                        x < left + 4.0 || y < top + 4.0 || x > right - 4.0 || y > bottom - 4.0;
+                    // The site's marker, and its label (placed first to the right, else left).
+                    let near_site = (x - site_px.0).hypot(y - site_px.1) < 9.0
+                        || ((x - site_px.0).abs() < 30.0 && (y - site_px.1).abs() < 10.0);
+                    let on_globe_rim = projection.is_azimuthal() && {
+                        let c = plan.transform.to_px(Default::default());
+                        let r = plan.transform.scale * projection.bounds().max.x;
+                        (x - c.0).hypot(y - c.1) > r - 4.0
+                    };
+                    // Away from the curved edge of a world map too.
+                    let from_edge = 180.0
+                        - range_rings::geodesy::normalize_lon(p.lon - projection.central_lon())
+                            .abs();
+                    let near_map_edge = !projection.is_azimuthal() && from_edge < 3.0;
+                    if near_map_edge
+                        || (d_km - range_km).abs() < 0.08 * range_km.max(2000.0)
+                        || near_edge
+                        || near_site
+                        || on_globe_rim
+                    {
+                        continue;
+                    }
+                    let [r, g, b] = pixel(&pix, x, y);
+                    if d_km < range_km {
+                        assert!(
+                            r > 200 && g < 170 && b < 170,
+                            "{name}, {}: {p:?} ({d_km:.0} km) should be filled, pixel {x:.0},{y:.0} is {r},{g},{b}",
+                            projection.name()
+                        );
+                        inside += 1;
+                    } else {
+                        assert!(
+                            g > 235 && b > 235,
+                            "{name}, {}: {p:?} ({d_km:.0} km) should be empty, pixel {x:.0},{y:.0} is {r},{g},{b}",
+                            projection.name()
+                        );
+                        outside += 1;
+                    }
+                }
+            }
+            if projection.forward(centre).is_some() {
+                assert!(inside > 0, "{name}, {}: no probe inside", projection.name());
+            }
+            let _ = outside;
+        }
+    }
+
+    #[test]
+    fn pyongyang_15000_km_is_filled_on_the_right_side() {
+        check_fill("Pyongyang 15,000 km", PYONGYANG, 15_000.0);
+    }
+
+    #[test]
+    fn ring_around_85_north() {
+        check_fill("85 N 1,500 km", LatLon::lat_lon(85.0, 30.0), 1_500.0);
+    }
+
+    #[test]
+    fn ring_across_the_map_edge_and_the_antimeridian() {
+        check_fill("10 N 28 W 3,000 km", LatLon::lat_lon(10.0, -28.0), 3_000.0);
+        check_fill("35 N 180 2,500 km", LatLon::lat_lon(35.0, 180.0), 2_500.0);
+    }
+}
+
+mod scene_geometry {
+    use super::*;
+    use range_rings::scene::{Scene, SceneOptions};
+
+    #[test]
+    fn no_segment_jumps_across_any_map_and_nothing_is_non_finite() {
+        let scenario = Scenario::builtin();
+        for projection in [
+            Projection::Equirectangular { central_lon: 150.0 },
+            Projection::EqualEarth { central_lon: -30.0 },
+            Projection::AzimuthalEquidistant { centre: PYONGYANG },
+            Projection::Orthographic {
+                centre: LatLon::lat_lon(70.0, -150.0),
+            },
+        ] {
+            let scene = Scene::build(
+                &scenario,
+                &SceneOptions {
+                    projection,
+                    px_per_unit: 300.0,
+                    detail: None,
+                    graticule_step_deg: 30.0,
+                },
+            );
+            let width = scene.bounds.width();
+            let lines = scene
+                .coastlines
+                .iter()
+                .chain(&scene.borders)
+                .chain(&scene.graticule)
+                .chain(scene.rings.iter().flat_map(|r| &r.outline));
+            for line in lines {
+                for seg in line.lines() {
+                    for c in [seg.start, seg.end] {
+                        assert!(c.x.is_finite() && c.y.is_finite(), "{}", projection.name());
+                    }
+                    let length = (seg.end.x - seg.start.x).hypot(seg.end.y - seg.start.y);
+                    assert!(
+                        length < 0.2 * width,
+                        "{}: a segment {length:.3} long jumps across the map",
+                        projection.name()
+                    );
+                }
+            }
+            for polygon in scene
+                .land
+                .0
+                .iter()
+                .chain(scene.rings.iter().flat_map(|r| &r.fill.0))
+            {
+                for c in polygon
+                    .exterior()
+                    .coords()
+                    .chain(polygon.interiors().iter().flat_map(|h| h.coords()))
+                {
+                    assert!(c.x.is_finite() && c.y.is_finite());
+                    assert!(
+                        c.x.abs() <= scene.bounds.max.x + 1e-9
+                            && c.y.abs() <= scene.bounds.max.y + 1e-9
+                    );
+                }
+            }
+        }
+    }
+}
+
+mod files {
+    use super::*;
+
+    fn briefing_options(width: u32, height: u32) -> ImageOptions {
+        ImageOptions {
+            width,
+            height,
+            layout: Layout::Briefing,
+            style: Style::LIGHT,
+            date: "2026-11-26".into(),
+            title: None,
+        }
+    }
+
+    #[test]
+    fn svg_holds_title_legend_sources_caveat_projection_and_date() {
+        let scenario = Scenario::builtin();
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let (svg, _) = export::svg(&scenario, projection, &briefing_options(1920, 1080));
+        let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default());
+        assert!(tree.is_ok(), "SVG parses");
+        for needle in [
+            "North Korean missile reach",
+            "Published maximum ranges, WGS84 geodesic rings",
+            "Hwasong-19 (solid)",
+            "15,000 km (9,321 mi)",
+            "estimates 13,000-15,000 km",
+            "Japanese government",
+            "WGS84 ellipsoid",
+            "no Earth rotation",
+            "Equirectangular, centred on 150 E",
+            "2026-11-26",
+            "Natural Earth",
+        ] {
+            assert!(svg.contains(needle), "SVG lacks {needle:?}");
+        }
+        // Hidden missiles are not in the legend.
+        assert!(!svg.contains("KN-25"));
+    }
+
+    #[test]
+    fn same_input_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let scenario = Scenario::builtin();
+        let projection = Projection::Orthographic { centre: PYONGYANG };
+        let (a, b) = (dir.path().join("a.png"), dir.path().join("b.png"));
+        export::write(&scenario, &a, projection, &briefing_options(960, 540)).unwrap();
+        export::write(&scenario, &b, projection, &briefing_options(960, 540)).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    }
+
+    #[test]
+    fn geojson_collection_has_every_ring_site_and_target() {
+        let scenario = Scenario::builtin();
+        let value = export::geojson::scenario_collection(&scenario);
+        let features = value["features"].as_array().unwrap();
+        let rings: Vec<_> = features
+            .iter()
+            .filter(|f| f["properties"]["kind"] == "ring")
+            .collect();
+        assert_eq!(rings.len(), scenario.ring_specs().len());
+        assert_eq!(
+            features.len(),
+            rings.len() + scenario.sites.len() + scenario.targets.len()
+        );
+        let h19 = rings
+            .iter()
+            .find(|f| f["properties"]["missile"] == "hwasong-19")
+            .unwrap();
+        assert_eq!(h19["properties"]["site"], "pyongyang");
+        assert_eq!(h19["properties"]["range_km"], 15000.0);
+        assert!(
+            h19["properties"]["sources"][0]
+                .as_str()
+                .unwrap()
+                .contains("Japanese government")
+        );
+        assert_eq!(h19["geometry"]["type"], "Polygon");
+        assert_eq!(
+            h19["geometry"]["coordinates"].as_array().unwrap().len(),
+            2,
+            "world with a hole"
+        );
+    }
+
+    #[test]
+    fn kml_parses_and_holds_placemarks() {
+        let scenario = Scenario::builtin();
+        let kml = export::kml::scenario_kml(&scenario);
+        let doc = roxmltree::Document::parse(&kml).unwrap();
+        let placemarks = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("Placemark"))
+            .count();
+        assert_eq!(
+            placemarks,
+            scenario.ring_specs().len() + scenario.sites.len() + scenario.targets.len()
+        );
+        assert!(kml.contains("Hwasong-19 (solid) from Pyongyang (15000 km)"));
+        for coords in doc.descendants().filter(|n| n.has_tag_name("coordinates")) {
+            for pair in coords.text().unwrap_or("").split_whitespace() {
+                let mut it = pair.split(',').map(|v| v.parse::<f64>().unwrap());
+                let (lon, lat) = (it.next().unwrap(), it.next().unwrap());
+                assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+            }
+        }
+    }
+
+    #[test]
+    fn world_file_maps_coordinates_to_their_pixels() {
+        let sites = [
+            LatLon::lat_lon(39.0392, 125.7625),
+            LatLon::lat_lon(21.3, -157.9),
+            LatLon::lat_lon(-33.9, 18.4),
+        ];
+        let mut file = one_ring(sites[0], 50.0).file().clone();
+        for (i, p) in sites.iter().enumerate().skip(1) {
+            let mut site = file.sites[0].clone();
+            (site.id, site.lat, site.lon) = (format!("s{i}"), p.lat, p.lon);
+            file.sites.push(site);
+        }
+        let scenario = Scenario::new(file).unwrap();
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let (pix, plan) = render(&scenario, projection, 1600, 900);
+        let world = export::world_file(&projection, &plan).unwrap();
+        let v: Vec<f64> = world.lines().map(|l| l.parse().unwrap()).collect();
+        assert_eq!(v.len(), 6);
+        assert_eq!((v[1], v[2]), (0.0, 0.0));
+        assert!((v[0] + v[3]).abs() < 1e-12 && v[0] > 0.0);
+        for p in sites {
+            // Longitudes in the file run continuously from the left edge (here 30 W) eastwards.
+            let lon = if p.lon < v[4] { p.lon + 360.0 } else { p.lon };
+            let col = (lon - v[4]) / v[0] + 0.5;
+            let row = (p.lat - v[5]) / v[3] + 0.5;
+            let [r, g, b] = pixel(&pix, col, row);
+            assert!(
+                r < 90 && g < 90 && b < 90,
+                "{p:?}: pixel {col:.1},{row:.1} is {r},{g},{b}, not the site marker"
+            );
+        }
+        assert!(
+            export::world_file(&Projection::Orthographic { centre: PYONGYANG }, &plan).is_err()
+        );
+    }
+
+    /// A small golden image of the built-in scenario: catches a wrong fill or a lost basemap,
+    /// tolerates anti-aliasing changes. `UPDATE_GOLDEN=1 cargo test` rewrites it.
+    #[test]
+    fn golden_map_of_the_builtin_scenario() {
+        let scenario = Scenario::builtin();
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let options = ImageOptions {
+            layout: Layout::Map,
+            ..briefing_options(480, 240)
+        };
+        let (svg, _) = export::svg(&scenario, projection, &options);
+        let bytes = png::svg_to_png(&svg, 480, 240).unwrap();
+        let path = data_path("golden/builtin-map-480x240.png");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let golden = Pixmap::decode_png(&std::fs::read(&path).unwrap()).unwrap();
+        let actual = Pixmap::decode_png(&bytes).unwrap();
+        let differing = golden
+            .pixels()
+            .iter()
+            .zip(actual.pixels())
+            .filter(|(a, b)| {
+                let (a, b) = (a.demultiply(), b.demultiply());
+                [
+                    a.red().abs_diff(b.red()),
+                    a.green().abs_diff(b.green()),
+                    a.blue().abs_diff(b.blue()),
+                ]
+                .into_iter()
+                .max()
+                .unwrap_or(0)
+                    > 24
+            })
+            .count();
+        let share = differing as f64 / golden.pixels().len() as f64;
+        // A ring filled on the wrong side changes a third of the map or more.
+        assert!(
+            share < 0.01,
+            "{:.2} % of pixels differ from the golden image",
+            share * 100.0
+        );
+    }
+}
+
+mod command_line {
+    use super::*;
+    use std::process::Command;
+
+    fn run(args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_range-rings"))
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    #[test]
+    fn exports_every_format_and_refuses_what_cannot_be_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+        for name in ["a.png", "a.svg", "a.geojson", "a.kml"] {
+            let o = run(&[
+                "export",
+                "-o",
+                &out(name),
+                "--width",
+                "640",
+                "--height",
+                "360",
+            ]);
+            assert!(
+                o.status.success(),
+                "{name}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            assert!(std::fs::metadata(out(name)).unwrap().len() > 1000);
+        }
+        let png_bytes = std::fs::read(out("a.png")).unwrap();
+        let pix = Pixmap::decode_png(&png_bytes).unwrap();
+        assert_eq!((pix.width(), pix.height()), (640, 360));
+
+        let o = run(&[
+            "export",
+            "-o",
+            &out("w.png"),
+            "--layout",
+            "map",
+            "--world-file",
+            "--center",
+            "150,0",
+            "--width",
+            "800",
+            "--height",
+            "400",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let pgw = std::fs::read_to_string(out("w.pgw")).unwrap();
+        assert_eq!(pgw.lines().count(), 6);
+        assert!(
+            pgw.lines().nth(4).unwrap().parse::<f64>().unwrap() < -29.0,
+            "left edge at 30 W"
+        );
+
+        for (args, message) in [
+            (
+                vec!["export", "-o", &out("x.bmp")][..].to_vec(),
+                "unknown extension",
+            ),
+            (
+                vec![
+                    "export",
+                    "-o",
+                    &out("x.png"),
+                    "--projection",
+                    "orthographic",
+                    "--world-file",
+                ],
+                "equirectangular",
+            ),
+            (
+                vec![
+                    "export",
+                    "-o",
+                    &out("x.png"),
+                    "--width",
+                    "0",
+                    "--height",
+                    "10",
+                ],
+                "not possible",
+            ),
+            (
+                vec!["export", "-o", &out("x.png"), "--center", "200,0"],
+                "longitude",
+            ),
+            (
+                vec!["export", "-o", &out("x.svg"), "--world-file"],
+                "world-file",
+            ),
+        ] {
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                err.contains(message) && !err.contains("panicked"),
+                "{args:?}: {err}"
+            );
+        }
+        let o = run(&["export", "-o", "/nonexistent-folder/x.png"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("cannot write /nonexistent-folder/x.png")
+        );
+        let edge = data_path("edge-cases.json");
+        let o = run(&[
+            "export",
+            edge.to_str().unwrap(),
+            "-o",
+            &out("e.png"),
+            "--projection",
+            "azimuthal-equidistant",
+            "--width",
+            "400",
+            "--height",
+            "400",
+        ]);
+        assert!(o.status.success());
+    }
+}
