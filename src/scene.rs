@@ -5,7 +5,7 @@
 use crate::basemap::{Basemap, Detail};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::projection::{EARTH_RADIUS_M, MapCoord, MapRect, Projection};
-use crate::scenario::{Rgba, Scenario, SiteKind};
+use crate::scenario::{RingSpec, Rgba, Scenario, SiteKind};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// Colours of a map theme.
@@ -180,22 +180,29 @@ pub struct Scene {
     pub detail: Detail,
 }
 
-impl Scene {
-    /// Builds the scene: projects the basemap, the visible rings, the sites and the targets.
-    pub fn build(scenario: &Scenario, options: &SceneOptions) -> Scene {
-        let projection = options.projection;
-        let px = options.px_per_unit.max(1e-6);
-        // Half a pixel, in map units and in metres on the ground.
-        let tolerance = 0.5 / px;
-        let tolerance_m = tolerance * EARTH_RADIUS_M;
-        let detail = options
-            .detail
-            .unwrap_or_else(|| Detail::for_scale(px * std::f64::consts::PI / 180.0));
+/// The projected basemap: the part of a scene that depends only on the projection and the level
+/// of detail, so the app can keep it while rings and sites change.
+#[derive(Debug, Clone)]
+pub struct BasemapLayer {
+    /// The sphere's face (ocean).
+    pub sphere: Polygon<f64>,
+    /// Land.
+    pub land: MultiPolygon<f64>,
+    /// Coastlines.
+    pub coastlines: Vec<LineString<f64>>,
+    /// Country borders.
+    pub borders: Vec<LineString<f64>>,
+    /// Graticule.
+    pub graticule: Vec<LineString<f64>>,
+    /// The basemap detail used.
+    pub detail: Detail,
+}
+
+impl BasemapLayer {
+    /// Projects the basemap at `detail`, resampled and simplified to `tolerance` map units.
+    pub fn build(projection: &Projection, detail: Detail, tolerance: f64, graticule_step_deg: f64) -> Self {
         let basemap = Basemap::get(detail);
-        let land = simplify_polygons(
-            projection.project_polygons(&basemap.land, tolerance),
-            tolerance,
-        );
+        let land = simplify_polygons(projection.project_polygons(&basemap.land, tolerance), tolerance);
         let lines = |source: &[LineString<f64>]| -> Vec<LineString<f64>> {
             source
                 .iter()
@@ -204,101 +211,101 @@ impl Scene {
                 .filter(|l| l.0.len() >= 2)
                 .collect()
         };
-        let coastlines = lines(&basemap.coastlines);
-        let borders = lines(&basemap.borders);
-        let graticule = lines(&graticule_lines(
-            options.graticule_step_deg,
-            projection.central_lon(),
-        ));
-
-        let mut rings: Vec<(f64, SceneRing)> = Vec::new();
-        for spec in scenario.ring_specs() {
-            let missile = &scenario.missiles[spec.missile];
-            if !missile.is_visible() {
-                continue;
-            }
-            let site = &scenario.sites[spec.site];
-            let centre = LatLon::lat_lon(site.lat, site.lon);
-            let radius_m = missile.range_km * M_PER_KM;
-            // The scenario is validated, so the ring can be built; skip rather than panic.
-            let Ok(ring) = RangeRing::with_tolerance(centre, radius_m, tolerance_m) else {
-                continue;
-            };
-            rings.push((
-                radius_m,
-                SceneRing {
-                    site: spec.site,
-                    missile: spec.missile,
-                    color: scenario.missile_color(spec.missile),
-                    fill: projection.project_ring_area(&ring, tolerance),
-                    outline: projection.project_ring_outline(&ring, tolerance),
-                },
-            ));
-        }
-        rings.sort_by(|a, b| b.0.total_cmp(&a.0));
-
-        let mut markers = Vec::new();
-        let mut labels = Vec::new();
-        for (i, site) in scenario.sites.iter().enumerate() {
-            let Some(position) = projection.forward(LatLon::lat_lon(site.lat, site.lon)) else {
-                continue;
-            };
-            let kind = match site.kind() {
-                SiteKind::Launch => MarkerKind::Launch,
-                SiteKind::Patrol => MarkerKind::Patrol {
-                    illustrative: site.illustrative.unwrap_or(false),
-                },
-            };
-            // Sites that rings are drawn from matter most.
-            let has_rings = rings.iter().any(|(_, r)| r.site == i);
-            markers.push(Marker {
-                position,
-                kind,
-                id: site.id.clone(),
-                index: i,
-            });
-            labels.push(Label {
-                anchor: position,
-                text: site.name.clone(),
-                priority: if has_rings { 3 } else { 1 },
-            });
-        }
-        for (i, target) in scenario.targets.iter().enumerate() {
-            let Some(position) = projection.forward(LatLon::lat_lon(target.lat, target.lon)) else {
-                continue;
-            };
-            markers.push(Marker {
-                position,
-                kind: MarkerKind::Target,
-                id: target.id.clone(),
-                index: i,
-            });
-            labels.push(Label {
-                anchor: position,
-                text: target.name.clone(),
-                priority: 2,
-            });
-        }
-
-        let legend = legend_entries(scenario);
-        Scene {
-            projection,
-            bounds: projection.bounds(),
+        Self {
             sphere: projection.outline(),
             land,
-            coastlines,
-            borders,
-            graticule,
-            rings: rings.into_iter().map(|(_, r)| r).collect(),
-            markers,
-            labels,
-            legend,
+            coastlines: lines(&basemap.coastlines),
+            borders: lines(&basemap.borders),
+            graticule: lines(&graticule_lines(graticule_step_deg, projection.central_lon())),
             detail,
         }
     }
 }
 
-fn legend_entries(scenario: &Scenario) -> Vec<LegendEntry> {
+/// The ring of missile `spec.missile` from site `spec.site`, projected; `None` if the missile is
+/// hidden. `tolerance` is in map units (half a pixel of the output).
+pub fn build_ring(scenario: &Scenario, spec: RingSpec, projection: &Projection, tolerance: f64) -> Option<SceneRing> {
+    let missile = scenario.missiles.get(spec.missile)?;
+    let site = scenario.sites.get(spec.site)?;
+    if !missile.is_visible() {
+        return None;
+    }
+    let centre = LatLon::lat_lon(site.lat, site.lon);
+    // The scenario is validated, so the ring can be built; `None` rather than a panic anyway.
+    let ring = RangeRing::with_tolerance(centre, missile.range_km * M_PER_KM, tolerance * EARTH_RADIUS_M).ok()?;
+    Some(SceneRing {
+        site: spec.site,
+        missile: spec.missile,
+        color: scenario.missile_color(spec.missile),
+        fill: projection.project_ring_area(&ring, tolerance),
+        outline: projection.project_ring_outline(&ring, tolerance),
+    })
+}
+
+/// Markers and labels for every site and target the map shows. Sites with a visible ring get a
+/// higher label priority than other sites.
+pub fn markers_and_labels(scenario: &Scenario, projection: &Projection) -> (Vec<Marker>, Vec<Label>) {
+    let specs = scenario.ring_specs();
+    let mut markers = Vec::new();
+    let mut labels = Vec::new();
+    for (i, site) in scenario.sites.iter().enumerate() {
+        let Some(position) = projection.forward(LatLon::lat_lon(site.lat, site.lon)) else { continue };
+        let kind = match site.kind() {
+            SiteKind::Launch => MarkerKind::Launch,
+            SiteKind::Patrol => MarkerKind::Patrol { illustrative: site.illustrative.unwrap_or(false) },
+        };
+        let has_rings = specs.iter().any(|s| s.site == i && scenario.missiles[s.missile].is_visible());
+        markers.push(Marker { position, kind, id: site.id.clone(), index: i });
+        labels.push(Label { anchor: position, text: site.name.clone(), priority: if has_rings { 3 } else { 1 } });
+    }
+    for (i, target) in scenario.targets.iter().enumerate() {
+        let Some(position) = projection.forward(LatLon::lat_lon(target.lat, target.lon)) else { continue };
+        markers.push(Marker { position, kind: MarkerKind::Target, id: target.id.clone(), index: i });
+        labels.push(Label { anchor: position, text: target.name.clone(), priority: 2 });
+    }
+    (markers, labels)
+}
+
+impl Scene {
+    /// Builds the scene: projects the basemap, the visible rings, the sites and the targets.
+    pub fn build(scenario: &Scenario, options: &SceneOptions) -> Scene {
+        let projection = options.projection;
+        let px = options.px_per_unit.max(1e-6);
+        // Half a pixel, in map units.
+        let tolerance = 0.5 / px;
+        let detail = options.detail.unwrap_or_else(|| Detail::for_scale(px * std::f64::consts::PI / 180.0));
+        let base = BasemapLayer::build(&projection, detail, tolerance, options.graticule_step_deg);
+        let mut rings: Vec<SceneRing> = scenario
+            .ring_specs()
+            .into_iter()
+            .filter_map(|spec| build_ring(scenario, spec, &projection, tolerance))
+            .collect();
+        sort_rings(scenario, &mut rings);
+        let (markers, labels) = markers_and_labels(scenario, &projection);
+        Scene {
+            projection,
+            bounds: projection.bounds(),
+            sphere: base.sphere,
+            land: base.land,
+            coastlines: base.coastlines,
+            borders: base.borders,
+            graticule: base.graticule,
+            rings,
+            markers,
+            labels,
+            legend: legend_entries(scenario),
+            detail,
+        }
+    }
+}
+
+/// Drawing order: largest ranges first, so that small rings stay on top.
+pub fn sort_rings(scenario: &Scenario, rings: &mut [SceneRing]) {
+    rings.sort_by(|a, b| scenario.missiles[b.missile].range_km.total_cmp(&scenario.missiles[a.missile].range_km));
+}
+
+/// One legend entry per visible missile, in scenario order.
+pub fn legend_entries(scenario: &Scenario) -> Vec<LegendEntry> {
     let specs = scenario.ring_specs();
     scenario
         .missiles
@@ -384,7 +391,7 @@ fn graticule_lines(step: f64, central_lon: f64) -> Vec<LineString<f64>> {
 }
 
 /// Drops vertices closer than `tolerance` to the last kept one: the basemap at pixel scale.
-fn simplify_line(line: &LineString<f64>, tolerance: f64) -> LineString<f64> {
+pub fn simplify_line(line: &LineString<f64>, tolerance: f64) -> LineString<f64> {
     let coords = &line.0;
     if coords.len() <= 2 {
         return line.clone();
