@@ -18,6 +18,7 @@ fn options(width: u32, height: u32) -> ImageOptions {
         style: Style::LIGHT,
         date: "2026-11-26".into(),
         title: None,
+        extent: None,
     }
 }
 

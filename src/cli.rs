@@ -553,6 +553,7 @@ fn export(args: &ExportArgs) -> Result<String, Failure> {
         },
         date: args.date.clone().unwrap_or_else(crate::export::today),
         title: args.title.clone(),
+        extent: None,
     };
     let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
         |e| match e {

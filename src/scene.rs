@@ -5,7 +5,7 @@
 use crate::basemap::{Basemap, Detail};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::projection::{EARTH_RADIUS_M, MapCoord, MapRect, Projection};
-use crate::scenario::{RingSpec, Rgba, Scenario, SiteKind};
+use crate::scenario::{Rgba, RingSpec, Scenario, SiteKind};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// Colours of a map theme.
@@ -200,9 +200,17 @@ pub struct BasemapLayer {
 
 impl BasemapLayer {
     /// Projects the basemap at `detail`, resampled and simplified to `tolerance` map units.
-    pub fn build(projection: &Projection, detail: Detail, tolerance: f64, graticule_step_deg: f64) -> Self {
+    pub fn build(
+        projection: &Projection,
+        detail: Detail,
+        tolerance: f64,
+        graticule_step_deg: f64,
+    ) -> Self {
         let basemap = Basemap::get(detail);
-        let land = simplify_polygons(projection.project_polygons(&basemap.land, tolerance), tolerance);
+        let land = simplify_polygons(
+            projection.project_polygons(&basemap.land, tolerance),
+            tolerance,
+        );
         let lines = |source: &[LineString<f64>]| -> Vec<LineString<f64>> {
             source
                 .iter()
@@ -216,7 +224,10 @@ impl BasemapLayer {
             land,
             coastlines: lines(&basemap.coastlines),
             borders: lines(&basemap.borders),
-            graticule: lines(&graticule_lines(graticule_step_deg, projection.central_lon())),
+            graticule: lines(&graticule_lines(
+                graticule_step_deg,
+                projection.central_lon(),
+            )),
             detail,
         }
     }
@@ -224,7 +235,12 @@ impl BasemapLayer {
 
 /// The ring of missile `spec.missile` from site `spec.site`, projected; `None` if the missile is
 /// hidden. `tolerance` is in map units (half a pixel of the output).
-pub fn build_ring(scenario: &Scenario, spec: RingSpec, projection: &Projection, tolerance: f64) -> Option<SceneRing> {
+pub fn build_ring(
+    scenario: &Scenario,
+    spec: RingSpec,
+    projection: &Projection,
+    tolerance: f64,
+) -> Option<SceneRing> {
     let missile = scenario.missiles.get(spec.missile)?;
     let site = scenario.sites.get(spec.site)?;
     if !missile.is_visible() {
@@ -232,7 +248,12 @@ pub fn build_ring(scenario: &Scenario, spec: RingSpec, projection: &Projection, 
     }
     let centre = LatLon::lat_lon(site.lat, site.lon);
     // The scenario is validated, so the ring can be built; `None` rather than a panic anyway.
-    let ring = RangeRing::with_tolerance(centre, missile.range_km * M_PER_KM, tolerance * EARTH_RADIUS_M).ok()?;
+    let ring = RangeRing::with_tolerance(
+        centre,
+        missile.range_km * M_PER_KM,
+        tolerance * EARTH_RADIUS_M,
+    )
+    .ok()?;
     Some(SceneRing {
         site: spec.site,
         missile: spec.missile,
@@ -244,24 +265,53 @@ pub fn build_ring(scenario: &Scenario, spec: RingSpec, projection: &Projection, 
 
 /// Markers and labels for every site and target the map shows. Sites with a visible ring get a
 /// higher label priority than other sites.
-pub fn markers_and_labels(scenario: &Scenario, projection: &Projection) -> (Vec<Marker>, Vec<Label>) {
+pub fn markers_and_labels(
+    scenario: &Scenario,
+    projection: &Projection,
+) -> (Vec<Marker>, Vec<Label>) {
     let specs = scenario.ring_specs();
     let mut markers = Vec::new();
     let mut labels = Vec::new();
     for (i, site) in scenario.sites.iter().enumerate() {
-        let Some(position) = projection.forward(LatLon::lat_lon(site.lat, site.lon)) else { continue };
+        let Some(position) = projection.forward(LatLon::lat_lon(site.lat, site.lon)) else {
+            continue;
+        };
         let kind = match site.kind() {
             SiteKind::Launch => MarkerKind::Launch,
-            SiteKind::Patrol => MarkerKind::Patrol { illustrative: site.illustrative.unwrap_or(false) },
+            SiteKind::Patrol => MarkerKind::Patrol {
+                illustrative: site.illustrative.unwrap_or(false),
+            },
         };
-        let has_rings = specs.iter().any(|s| s.site == i && scenario.missiles[s.missile].is_visible());
-        markers.push(Marker { position, kind, id: site.id.clone(), index: i });
-        labels.push(Label { anchor: position, text: site.name.clone(), priority: if has_rings { 3 } else { 1 } });
+        let has_rings = specs
+            .iter()
+            .any(|s| s.site == i && scenario.missiles[s.missile].is_visible());
+        markers.push(Marker {
+            position,
+            kind,
+            id: site.id.clone(),
+            index: i,
+        });
+        labels.push(Label {
+            anchor: position,
+            text: site.name.clone(),
+            priority: if has_rings { 3 } else { 1 },
+        });
     }
     for (i, target) in scenario.targets.iter().enumerate() {
-        let Some(position) = projection.forward(LatLon::lat_lon(target.lat, target.lon)) else { continue };
-        markers.push(Marker { position, kind: MarkerKind::Target, id: target.id.clone(), index: i });
-        labels.push(Label { anchor: position, text: target.name.clone(), priority: 2 });
+        let Some(position) = projection.forward(LatLon::lat_lon(target.lat, target.lon)) else {
+            continue;
+        };
+        markers.push(Marker {
+            position,
+            kind: MarkerKind::Target,
+            id: target.id.clone(),
+            index: i,
+        });
+        labels.push(Label {
+            anchor: position,
+            text: target.name.clone(),
+            priority: 2,
+        });
     }
     (markers, labels)
 }
@@ -273,7 +323,9 @@ impl Scene {
         let px = options.px_per_unit.max(1e-6);
         // Half a pixel, in map units.
         let tolerance = 0.5 / px;
-        let detail = options.detail.unwrap_or_else(|| Detail::for_scale(px * std::f64::consts::PI / 180.0));
+        let detail = options
+            .detail
+            .unwrap_or_else(|| Detail::for_scale(px * std::f64::consts::PI / 180.0));
         let base = BasemapLayer::build(&projection, detail, tolerance, options.graticule_step_deg);
         let mut rings: Vec<SceneRing> = scenario
             .ring_specs()
@@ -301,7 +353,11 @@ impl Scene {
 
 /// Drawing order: largest ranges first, so that small rings stay on top.
 pub fn sort_rings(scenario: &Scenario, rings: &mut [SceneRing]) {
-    rings.sort_by(|a, b| scenario.missiles[b.missile].range_km.total_cmp(&scenario.missiles[a.missile].range_km));
+    rings.sort_by(|a, b| {
+        scenario.missiles[b.missile]
+            .range_km
+            .total_cmp(&scenario.missiles[a.missile].range_km)
+    });
 }
 
 /// One legend entry per visible missile, in scenario order.

@@ -71,6 +71,7 @@ fn render(
         style: PROBE_STYLE,
         date: "2026-01-01".into(),
         title: None,
+        extent: None,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height).unwrap();
@@ -270,6 +271,7 @@ mod files {
             style: Style::LIGHT,
             date: "2026-11-26".into(),
             title: None,
+            extent: None,
         }
     }
 

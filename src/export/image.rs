@@ -3,7 +3,7 @@
 
 use crate::fonts::{self, text_width, wrap};
 use crate::geodesy::KM_PER_MILE;
-use crate::projection::Projection;
+use crate::projection::{MapRect, Projection};
 use crate::scenario::{Rgba, Scenario};
 use crate::scene::{MarkerKind, Scene, Style, ViewTransform, place_labels};
 use geo::{LineString, MultiPolygon, Polygon};
@@ -34,6 +34,8 @@ pub struct ImageOptions {
     pub date: String,
     /// Title; the scenario's when `None`.
     pub title: Option<String>,
+    /// The part of the map to show, map units; the whole map when `None`.
+    pub extent: Option<MapRect>,
 }
 
 /// Where the map goes in the image and how map units land on pixels.
@@ -69,7 +71,7 @@ pub fn plan(projection: &Projection, options: &ImageOptions) -> ImagePlan {
             )
         }
     };
-    let bounds = projection.bounds();
+    let bounds = options.extent.unwrap_or_else(|| projection.bounds());
     let pad = if options.layout == Layout::Map {
         0.0
     } else {

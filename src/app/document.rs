@@ -1,0 +1,138 @@
+//! The open scenario with its file, unsaved-changes flag and undo history. Every edit is
+//! validated: the document never holds an invalid scenario.
+
+use crate::scenario::{Scenario, ScenarioFile};
+use std::path::PathBuf;
+
+/// Most undo steps kept; a scenario is small, so snapshots are cheap.
+const UNDO_LIMIT: usize = 200;
+
+/// The scenario being edited.
+pub struct Document {
+    scenario: Scenario,
+    /// Where it was loaded from or last saved to.
+    pub path: Option<PathBuf>,
+    /// Changed since the last load or save.
+    pub dirty: bool,
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+    /// Increases with every change, so views know when to rebuild.
+    pub revision: u64,
+}
+
+impl Document {
+    /// A document for a scenario just opened (or the built-in one when `path` is `None`).
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        Self {
+            scenario,
+            path,
+            dirty: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+        }
+    }
+
+    /// The current scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Applies a change as one undo step, if the result is valid; otherwise says why.
+    pub fn edit(&mut self, change: impl FnOnce(&mut ScenarioFile)) -> Result<(), String> {
+        let next = self.validated(change)?;
+        self.push_undo();
+        self.replace(next);
+        Ok(())
+    }
+
+    /// Applies a change without a new undo step: for continuous edits (dragging a site, a
+    /// slider) whose undo step was taken when they started with [`Document::checkpoint`].
+    pub fn edit_continuing(
+        &mut self,
+        change: impl FnOnce(&mut ScenarioFile),
+    ) -> Result<(), String> {
+        let next = self.validated(change)?;
+        self.replace(next);
+        Ok(())
+    }
+
+    /// Records the current state as an undo step (at the start of a continuous edit).
+    pub fn checkpoint(&mut self) {
+        self.push_undo();
+    }
+
+    fn validated(&self, change: impl FnOnce(&mut ScenarioFile)) -> Result<Scenario, String> {
+        self.scenario.edited(change).map_err(|problems| {
+            problems
+                .iter()
+                .map(|(path, message)| format!("{path}: {message}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    fn push_undo(&mut self) {
+        self.undo.push(self.scenario.clone());
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn replace(&mut self, next: Scenario) {
+        if next != self.scenario {
+            self.scenario = next;
+            self.dirty = true;
+            self.revision += 1;
+        }
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Goes back one step.
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.undo.pop() {
+            self.redo
+                .push(std::mem::replace(&mut self.scenario, previous));
+            self.dirty = true;
+            self.revision += 1;
+        }
+    }
+
+    /// Goes forward one step.
+    pub fn redo(&mut self) {
+        if let Some(next) = self.redo.pop() {
+            self.undo.push(std::mem::replace(&mut self.scenario, next));
+            self.dirty = true;
+            self.revision += 1;
+        }
+    }
+
+    /// Saves to `path` atomically; on failure the edits stay and the error says why.
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), String> {
+        self.scenario
+            .save(&path)
+            .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
+        self.path = Some(path);
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// The window title: file name, and a marker when there are unsaved changes.
+    pub fn title(&self) -> String {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "built-in scenario".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        format!("{}{name} - range-rings", if self.dirty { "* " } else { "" })
+    }
+}

@@ -1,0 +1,799 @@
+//! The desktop app: the map fills the window, with a side panel for sites, missiles and targets,
+//! a reach table, a menu bar and a status bar. The only module that knows egui.
+//!
+//! UI code does not act: widgets edit the document (validated) or push [`Command`]s, which run
+//! after the frame's layout in [`RangeRingsApp::run_commands`]. File dialogs run on their own
+//! thread and report back through a channel, so the frame loop never blocks.
+
+mod document;
+mod map_view;
+mod panels;
+
+pub use document::Document;
+pub use map_view::MapView;
+
+use crate::basemap::Detail;
+use crate::export::image::{ImageOptions, Layout};
+use crate::geodesy::{KM_PER_MILE, KM_PER_NMI, LatLon};
+use crate::projection::Projection;
+use crate::scenario::{ProjectionKind, Scenario};
+use crate::scene::Style;
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// Distance units for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Units {
+    /// Kilometres.
+    #[default]
+    Km,
+    /// Statute miles.
+    Mi,
+    /// Nautical miles.
+    Nmi,
+}
+
+impl Units {
+    /// `km` in these units, formatted with the unit.
+    pub fn format(self, km: f64) -> String {
+        let (value, unit) = match self {
+            Self::Km => (km, "km"),
+            Self::Mi => (km / KM_PER_MILE, "mi"),
+            Self::Nmi => (km / KM_PER_NMI, "nmi"),
+        };
+        format!("{} {unit}", crate::export::image::thousands(value))
+    }
+}
+
+/// Basemap detail choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DetailChoice {
+    /// By scale: 1:110m for the world, 1:50m when zoomed in.
+    #[default]
+    Auto,
+    /// Always 1:110m.
+    Coarse,
+    /// Always 1:50m.
+    Fine,
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Projection kind.
+    pub projection: ProjectionKind,
+    /// Central meridian of world maps, degrees east.
+    pub central_lon: f64,
+    /// Centre of azimuthal maps, (lat, lon) degrees; the selected site's when `None`.
+    pub centre: Option<(f64, f64)>,
+    /// Basemap detail.
+    pub detail: DetailChoice,
+    /// Draw labels.
+    pub labels: bool,
+    /// Distance units.
+    pub units: Units,
+    /// Dark theme.
+    pub dark: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Zoom and centre of the map.
+    pub zoom: f64,
+    /// The map point at the centre of the view, map units.
+    pub view_centre: (f64, f64),
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            projection: ProjectionKind::Equirectangular,
+            central_lon: 150.0,
+            centre: None,
+            detail: DetailChoice::Auto,
+            labels: true,
+            units: Units::Km,
+            dark: false,
+            recent: Vec::new(),
+            zoom: 1.0,
+            view_centre: (0.0, 0.0),
+        }
+    }
+}
+
+/// Storage key of [`Settings`].
+const SETTINGS_KEY: &str = "range-rings-settings";
+/// Recent files kept.
+const RECENT_LIMIT: usize = 8;
+
+/// Side effects requested by the UI, run after layout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start a new, empty scenario.
+    New,
+    /// Open a scenario file.
+    Open(PathBuf),
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Save to the current file (or ask where).
+    Save,
+    /// Save to this file.
+    SaveAs(PathBuf),
+    /// Ask where to save.
+    SaveAsDialog,
+    /// Show the export dialog.
+    ShowExport,
+    /// Write an export.
+    Export(ExportRequest),
+    /// Undo the last edit.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Close the app (asks about unsaved changes).
+    Quit,
+    /// Switch projection.
+    SetProjection(ProjectionKind),
+    /// Centre the map (and an azimuthal projection) on the selected site.
+    CentreOnSelected,
+    /// Show the whole map.
+    ResetView,
+}
+
+/// One export from the export dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    /// Output file; its extension picks the format.
+    pub path: PathBuf,
+    /// Image size and layout (ignored for GeoJSON and KML).
+    pub options: ImageOptions,
+}
+
+/// A discarding action waiting for the unsaved-changes answer.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    Open(PathBuf),
+    Quit,
+}
+
+/// A message shown over the map until dismissed or expired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// An error (stays until dismissed) or information (fades after a few seconds).
+    pub error: bool,
+    /// When it was raised.
+    pub at: Instant,
+}
+
+/// What a background file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogPurpose {
+    Open,
+    SaveAs,
+    Export,
+}
+
+/// A file dialog running on its own thread.
+struct RunningDialog {
+    purpose: DialogPurpose,
+    started: Instant,
+    result: Receiver<Option<PathBuf>>,
+}
+
+/// State of the export dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDialog {
+    /// Output path as typed.
+    pub path: String,
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// Briefing or map only.
+    pub layout: Layout,
+    /// Title on the image.
+    pub title: String,
+    /// Export what the window shows (zoomed) rather than the whole map.
+    pub current_view: bool,
+}
+
+/// The app.
+pub struct RangeRingsApp {
+    /// The open scenario.
+    pub doc: Document,
+    /// Remembered settings.
+    pub settings: Settings,
+    /// Map pan, zoom and caches.
+    pub map: MapView,
+    /// Index of the selected site.
+    pub selected_site: Option<usize>,
+    /// Reach-table row under the pointer: (site, missile, target).
+    pub hovered_reach: Option<(usize, usize, usize)>,
+    /// Reach table sort column and direction.
+    pub reach_sort: (panels::ReachColumn, bool),
+    /// Messages over the map.
+    pub notices: Vec<Notice>,
+    /// Commands queued this frame.
+    pub commands: Vec<Command>,
+    /// The export dialog, when open.
+    pub export_dialog: Option<ExportDialog>,
+    /// The typed-path dialog (open or save as), when open.
+    pub path_dialog: Option<(bool, String)>,
+    /// Whether native file dialogs may be used (never in tests).
+    pub native_dialogs: bool,
+    /// The help window shown, if any.
+    pub help: Option<panels::HelpPage>,
+    /// The geographic point under the pointer.
+    pub hover_point: Option<LatLon>,
+    /// Where the map's context menu was opened.
+    pub context_point: Option<LatLon>,
+    /// The map widget's rectangle in the last frame.
+    pub map_rect: Option<egui::Rect>,
+    pending: Option<Pending>,
+    dialog: Option<RunningDialog>,
+    export_job: Option<(PathBuf, Receiver<Result<(), String>>)>,
+    dragging_site: Option<usize>,
+    allow_close: bool,
+    quit_requested: bool,
+    applied_theme: Option<bool>,
+}
+
+impl RangeRingsApp {
+    /// The app on a scenario, with remembered settings if any.
+    pub fn new(scenario: Scenario, path: Option<PathBuf>, settings: Option<Settings>) -> Self {
+        let settings = settings.unwrap_or_else(|| settings_for(&scenario));
+        let mut app = Self {
+            doc: Document::new(scenario, path.clone()),
+            settings,
+            map: MapView::default(),
+            selected_site: None,
+            hovered_reach: None,
+            reach_sort: (panels::ReachColumn::Distance, true),
+            notices: Vec::new(),
+            commands: Vec::new(),
+            export_dialog: None,
+            path_dialog: None,
+            native_dialogs: true,
+            help: None,
+            hover_point: None,
+            context_point: None,
+            map_rect: None,
+            pending: None,
+            dialog: None,
+            export_job: None,
+            dragging_site: None,
+            allow_close: false,
+            quit_requested: false,
+            applied_theme: None,
+        };
+        app.selected_site = app.first_ring_site();
+        app.map.zoom = app.settings.zoom.clamp(0.5, map_view::MAX_ZOOM);
+        app.map.centre = geo::Coord {
+            x: app.settings.view_centre.0,
+            y: app.settings.view_centre.1,
+        };
+        if let Some(path) = path {
+            app.remember_recent(path);
+        }
+        app
+    }
+
+    /// The app as eframe creates it: settings from storage.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        scenario: Scenario,
+        path: Option<PathBuf>,
+    ) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
+        Self::new(scenario, path, settings)
+    }
+
+    fn first_ring_site(&self) -> Option<usize> {
+        let s = self.doc.scenario();
+        s.ring_specs()
+            .into_iter()
+            .find(|r| s.missiles[r.missile].is_visible())
+            .map(|r| r.site)
+            .or(if s.sites.is_empty() { None } else { Some(0) })
+    }
+
+    /// The projection the map uses now.
+    pub fn projection(&self) -> Projection {
+        let centre = self
+            .settings
+            .centre
+            .map(|(lat, lon)| LatLon::lat_lon(lat, lon))
+            .or_else(|| {
+                let s = self.doc.scenario();
+                self.selected_site
+                    .and_then(|i| s.sites.get(i))
+                    .map(|site| LatLon::lat_lon(site.lat, site.lon))
+            })
+            .unwrap_or(LatLon::lat_lon(0.0, self.settings.central_lon));
+        match self.settings.projection {
+            ProjectionKind::Equirectangular => Projection::Equirectangular {
+                central_lon: self.settings.central_lon,
+            },
+            ProjectionKind::EqualEarth => Projection::EqualEarth {
+                central_lon: self.settings.central_lon,
+            },
+            ProjectionKind::AzimuthalEquidistant => Projection::AzimuthalEquidistant { centre },
+            ProjectionKind::Orthographic => Projection::Orthographic { centre },
+        }
+    }
+
+    /// The map style for the theme.
+    pub fn style(&self) -> Style {
+        if self.settings.dark {
+            Style::DARK
+        } else {
+            Style::LIGHT
+        }
+    }
+
+    /// The basemap detail to use at the current zoom.
+    pub fn detail(&self, px_per_unit: f64) -> Detail {
+        match self.settings.detail {
+            DetailChoice::Auto => Detail::for_scale(px_per_unit * std::f64::consts::PI / 180.0),
+            DetailChoice::Coarse => Detail::Coarse,
+            DetailChoice::Fine => Detail::Fine,
+        }
+    }
+
+    /// Shows a message over the map.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.notices.push(Notice {
+            text: text.into(),
+            error,
+            at: Instant::now(),
+        });
+    }
+
+    fn remember_recent(&mut self, path: PathBuf) {
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// One whole frame of UI: menus, panels, map, dialogs, then the queued commands.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme.is_none() {
+            install_fonts(&ctx);
+        }
+        if self.applied_theme != Some(self.settings.dark) {
+            ctx.set_visuals(if self.settings.dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            });
+            self.applied_theme = Some(self.settings.dark);
+        }
+        self.handle_shortcuts(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.poll_background(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.dirty {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(self, ui));
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(self, ui));
+        egui::Panel::left("side")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| panels::side_panel(self, ui));
+        egui::Panel::bottom("reach")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| panels::reach_table_ui(self, ui));
+        egui::CentralPanel::no_frame().show(ui, |ui| panels::map(self, ui));
+
+        panels::dialogs(self, &ctx);
+        self.run_commands(&ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.doc.title()));
+        self.settings.zoom = self.map.zoom;
+        self.settings.view_centre = (self.map.centre.x, self.map.centre.y);
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let shortcuts = [
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                Command::SaveAsDialog,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+                Command::New,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                Command::OpenDialog,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+                Command::Save,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
+                Command::ShowExport,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+                Command::Undo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+                Command::Redo,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
+                Command::Quit,
+            ),
+        ];
+        for (shortcut, command) in shortcuts {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.commands.push(Command::Open(path));
+        }
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(dialog) = &self.dialog {
+            match dialog.result.try_recv() {
+                Ok(result) => {
+                    let (purpose, quick) = (
+                        dialog.purpose,
+                        dialog.started.elapsed() < Duration::from_millis(300),
+                    );
+                    self.dialog = None;
+                    match (result, purpose) {
+                        (Some(path), DialogPurpose::Open) => {
+                            self.commands.push(Command::Open(path))
+                        }
+                        (Some(path), DialogPurpose::SaveAs) => {
+                            self.commands.push(Command::SaveAs(path))
+                        }
+                        (Some(path), DialogPurpose::Export) => {
+                            if let Some(d) = &mut self.export_dialog {
+                                d.path = path.display().to_string();
+                            }
+                        }
+                        (None, purpose) if quick => {
+                            // No portal or dialog backend answered: offer a typed path instead.
+                            self.notify(
+                                "No system file dialog is available here; type the path instead.",
+                                false,
+                            );
+                            if purpose != DialogPurpose::Export {
+                                self.path_dialog =
+                                    Some((purpose == DialogPurpose::SaveAs, String::new()));
+                            }
+                        }
+                        (None, _) => {}
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(100))
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.dialog = None,
+            }
+        }
+        if let Some((path, rx)) = &self.export_job {
+            match rx.try_recv() {
+                Ok(Ok(())) => {
+                    let text = format!("Exported {}", path.display());
+                    self.export_job = None;
+                    self.notify(text, false);
+                }
+                Ok(Err(e)) => {
+                    self.export_job = None;
+                    self.notify(e, true);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(50))
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_job = None,
+            }
+        }
+        self.notices
+            .retain(|n| n.error || n.at.elapsed() < Duration::from_secs(6));
+    }
+
+    /// The geographic point at the centre of the map view (for adding sites from the panel).
+    pub fn view_centre_lat_lon(&self) -> LatLon {
+        self.projection()
+            .inverse(self.map.centre)
+            .unwrap_or(LatLon::lat_lon(0.0, self.settings.central_lon))
+    }
+
+    /// Opens the native save dialog for the export file.
+    pub fn start_export_dialog(&mut self) {
+        self.start_dialog(DialogPurpose::Export);
+    }
+
+    /// Whether an export is running in the background.
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    fn start_dialog(&mut self, purpose: DialogPurpose) {
+        if !self.native_dialogs {
+            if purpose != DialogPurpose::Export {
+                self.path_dialog = Some((purpose == DialogPurpose::SaveAs, String::new()));
+            }
+            return;
+        }
+        if self.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let suggested = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new();
+            let result = match purpose {
+                DialogPurpose::Open => dialog.add_filter("Scenario (JSON)", &["json"]).pick_file(),
+                DialogPurpose::SaveAs => dialog
+                    .add_filter("Scenario (JSON)", &["json"])
+                    .set_file_name(suggested.unwrap_or_else(|| "scenario.json".into()))
+                    .save_file(),
+                DialogPurpose::Export => dialog
+                    .add_filter("Image or data", &["png", "svg", "geojson", "kml"])
+                    .set_file_name("briefing.png")
+                    .save_file(),
+            };
+            let _ = tx.send(result);
+        });
+        self.dialog = Some(RunningDialog {
+            purpose,
+            started: Instant::now(),
+            result: rx,
+        });
+    }
+
+    /// Runs the commands queued during the frame.
+    pub fn run_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run_command(command, ctx);
+        }
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::New => self.discard_then(Pending::New),
+            Command::Open(path) => self.discard_then(Pending::Open(path)),
+            Command::OpenDialog => self.start_dialog(DialogPurpose::Open),
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => self.save_to(path),
+                None => self.start_dialog(DialogPurpose::SaveAs),
+            },
+            Command::SaveAs(path) => self.save_to(path),
+            Command::SaveAsDialog => self.start_dialog(DialogPurpose::SaveAs),
+            Command::ShowExport => {
+                if self.export_dialog.is_none() {
+                    let title = self.doc.scenario().title.clone().unwrap_or_default();
+                    self.export_dialog = Some(ExportDialog {
+                        path: "briefing.png".into(),
+                        width: 1920,
+                        height: 1080,
+                        layout: Layout::Briefing,
+                        title,
+                        current_view: false,
+                    });
+                }
+            }
+            Command::Export(request) => self.start_export(request, ctx),
+            Command::Undo => self.doc.undo(),
+            Command::Redo => self.doc.redo(),
+            Command::Quit => self.discard_then(Pending::Quit),
+            Command::SetProjection(kind) => {
+                self.settings.projection = kind;
+                let projection = self.projection();
+                self.map.reset(&projection);
+            }
+            Command::CentreOnSelected => {
+                let Some(site) = self
+                    .selected_site
+                    .and_then(|i| self.doc.scenario().sites.get(i))
+                    .cloned()
+                else {
+                    self.notify(
+                        "Select a site first (click it on the map or in the list).",
+                        false,
+                    );
+                    return;
+                };
+                self.settings.central_lon = site.lon;
+                self.settings.centre = Some((site.lat, site.lon));
+                let projection = self.projection();
+                self.map.reset(&projection);
+                if let Some(p) = projection.forward(LatLon::lat_lon(site.lat, site.lon)) {
+                    self.map.centre_on(&projection, p);
+                    self.map.zoom = self.map.zoom.max(1.0);
+                }
+            }
+            Command::ResetView => {
+                let projection = self.projection();
+                self.map.reset(&projection);
+            }
+        }
+    }
+
+    fn discard_then(&mut self, action: Pending) {
+        if self.doc.dirty {
+            self.pending = Some(action);
+        } else {
+            self.carry_out(action);
+        }
+    }
+
+    fn carry_out(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                let empty = Scenario::new(crate::scenario::ScenarioFile {
+                    format: crate::scenario::FORMAT.into(),
+                    title: Some("New scenario".into()),
+                    subtitle: None,
+                    sites: Vec::new(),
+                    missiles: Vec::new(),
+                    targets: Vec::new(),
+                    view: None,
+                });
+                if let Ok(empty) = empty {
+                    self.doc = Document::new(empty, None);
+                    self.selected_site = None;
+                }
+            }
+            Pending::Open(path) => match Scenario::load(&path) {
+                Ok(scenario) => {
+                    self.doc = Document::new(scenario, Some(path.clone()));
+                    self.selected_site = self.first_ring_site();
+                    self.remember_recent(path);
+                    let projection = self.projection();
+                    self.map.reset(&projection);
+                }
+                Err(e) => {
+                    // The open document stays as it was.
+                    let first = e.to_string().lines().take(4).collect::<Vec<_>>().join("\n");
+                    self.notify(format!("Could not open the scenario:\n{first}"), true);
+                }
+            },
+            Pending::Quit => {
+                self.allow_close = true;
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        match self.doc.save_to(path.clone()) {
+            Ok(()) => {
+                self.remember_recent(path.clone());
+                self.notify(format!("Saved {}", path.display()), false);
+            }
+            Err(e) => self.notify(
+                format!("{e}\nYour edits are still here; try another folder."),
+                true,
+            ),
+        }
+    }
+
+    fn start_export(&mut self, request: ExportRequest, _ctx: &egui::Context) {
+        if self.export_job.is_some() {
+            self.notify("An export is already running.", false);
+            return;
+        }
+        let scenario = self.doc.scenario().clone();
+        let projection = self.projection();
+        let (tx, rx) = channel();
+        let path = request.path.clone();
+        std::thread::spawn(move || {
+            let result =
+                crate::export::write(&scenario, &request.path, projection, &request.options)
+                    .map(|_| ())
+                    .map_err(|e| format!("Export failed: {e}"));
+            let _ = tx.send(result);
+        });
+        self.export_job = Some((path, rx));
+    }
+
+    /// Whether the user has confirmed quitting (the window should close).
+    pub fn should_quit(&self) -> bool {
+        self.quit_requested
+    }
+}
+
+/// Adds the bundled DejaVu Sans after egui's own fonts, for the symbols they lack (▲ ◆ ▼ ✕).
+fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        crate::fonts::FAMILY,
+        egui::FontData::from_static(crate::fonts::REGULAR_TTF),
+        families,
+    ));
+}
+
+/// Settings for a scenario opened without remembered ones: its own view.
+fn settings_for(scenario: &Scenario) -> Settings {
+    let mut settings = Settings::default();
+    if let Some(view) = &scenario.view {
+        settings.projection = view.projection.unwrap_or_default();
+        settings.central_lon = view.center_lon.unwrap_or(settings.central_lon);
+        if let (Some(lon), Some(lat)) = (view.center_lon, view.center_lat) {
+            settings.centre = Some((lat, lon));
+        }
+    }
+    settings
+}
+
+impl eframe::App for RangeRingsApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+        if self.quit_requested {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the window on `scenario` and runs until it is closed.
+pub fn run(scenario: &Scenario, origin: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_title("range-rings")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let scenario = scenario.clone();
+    eframe::run_native(
+        "range-rings",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(RangeRingsApp::from_creation_context(
+                cc, scenario, origin,
+            )))
+        }),
+    )
+}
