@@ -1,6 +1,8 @@
 //! One integration-test binary (faster to link than one per file). Each module says what
 //! belongs in it; fixtures live in `tests/data/`.
 
+/// The desktop app driven through egui_kittest.
+mod app;
 /// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
 mod cli;
 mod common;

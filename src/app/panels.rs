@@ -698,8 +698,9 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     };
 
     // Drag a site, or pan.
+    // Grab where the button went down: by the time a drag is recognised the pointer has moved.
     if response.drag_started_by(egui::PointerButton::Primary)
-        && let Some(p) = response.interact_pointer_pos()
+        && let Some(p) = ui.input(|i| i.pointer.press_origin())
     {
         app.dragging_site = site_under(p);
         if let Some(i) = app.dragging_site {

@@ -1,0 +1,299 @@
+//! The app driven through egui_kittest, by role and label, with no display and no real file
+//! dialog (`native_dialogs` is off, so every path is typed).
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use range_rings::app::{RangeRingsApp, Settings};
+use range_rings::geodesy::LatLon;
+use range_rings::scenario::{ProjectionKind, Scenario, SiteKind};
+
+fn harness_with(app: RangeRingsApp) -> Harness<'static, RangeRingsApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut RangeRingsApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn harness() -> Harness<'static, RangeRingsApp> {
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    app.native_dialogs = false;
+    harness_with(app)
+}
+
+fn pairs_label(h: &Harness<'_, RangeRingsApp>) -> String {
+    h.get_by_label_contains("pairs in range")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
+/// Types into the focused text field, replacing what it holds.
+fn replace_text(h: &mut Harness<'_, RangeRingsApp>, node_value: &str, text: &str) {
+    let wanted = node_value.to_owned();
+    h.get_by(|n| n.role() == Role::TextInput && n.value().unwrap_or_default() == wanted)
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by(|n| n.role() == Role::TextInput && n.value().unwrap_or_default() == wanted)
+        .type_text(text);
+    h.run_steps(2);
+}
+
+#[test]
+fn opens_on_the_builtin_scenario_and_draws_the_map() {
+    let h = harness();
+    let app = h.state();
+    assert!(
+        app.map.last_transform.is_some(),
+        "the map was laid out and drawn"
+    );
+    assert_eq!(
+        app.selected_site,
+        Some(0),
+        "Pyongyang, the first site with a visible ring"
+    );
+    for menu in ["File", "Edit", "View", "Help"] {
+        h.get_by_label(menu);
+    }
+    assert!(
+        pairs_label(&h).starts_with("92 of 276"),
+        "{}",
+        pairs_label(&h)
+    );
+}
+
+#[test]
+fn toggling_a_missile_changes_the_map_and_the_reach_table() {
+    let mut h = harness();
+    let before = pairs_label(&h);
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(2);
+    assert!(h.state().doc.scenario().missiles[0].is_visible());
+    assert!(h.state().doc.dirty);
+    let after = pairs_label(&h);
+    assert_ne!(before, after);
+    assert!(
+        after.ends_with("of 299 site-missile-target pairs in range (visible missiles)"),
+        "{after}"
+    );
+}
+
+#[test]
+fn editing_a_range_updates_the_reach_table_and_undo_restores_it() {
+    let mut h = harness();
+    // Nodong (1,300 km) reaches Tokyo (1,287 km) but not Yokosuka (1,302 km) or Kadena
+    // (1,440 km); at 1,600 km, the top of its band, it reaches both.
+    let nodong = |h: &Harness<'_, RangeRingsApp>| {
+        h.state()
+            .doc
+            .scenario()
+            .missiles
+            .iter()
+            .find(|m| m.id == "nodong")
+            .unwrap()
+            .range_km
+    };
+    let before = pairs_label(&h);
+    // Nodong comes before Pukguksong-1 (also 1,300 km) in the list.
+    let spin = h
+        .get_all_by(|n| {
+            n.role() == Role::SpinButton
+                && n.label().as_deref() == Some("Range km")
+                && n.value().as_deref() == Some("1300")
+        })
+        .next()
+        .unwrap();
+    // As a screen reader would: AccessKit's SetValue on the "Range km" spin button.
+    spin.set_value_accesskit(1600.0);
+    h.run_steps(2);
+    assert_eq!(nodong(&h), 1600.0);
+    let after = pairs_label(&h);
+    assert!(
+        before.starts_with("92 of") && after.starts_with("94 of"),
+        "{before} -> {after}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(nodong(&h), 1300.0);
+    assert_eq!(pairs_label(&h), before);
+}
+
+#[test]
+fn adding_a_patrol_point_selects_it_and_draws_its_rings() {
+    let mut h = harness();
+    let sites = h.state().doc.scenario().sites.len();
+    h.get_by_label("Add patrol point").click();
+    h.run_steps(2);
+    let scenario = h.state().doc.scenario().clone();
+    assert_eq!(scenario.sites.len(), sites + 1);
+    let new = scenario.sites.last().unwrap();
+    assert_eq!(new.kind(), SiteKind::Patrol);
+    assert_eq!(new.illustrative, Some(true));
+    assert_eq!(h.state().selected_site, Some(sites));
+    // Pukguksong-3 flies from every patrol point, so the new point has a ring.
+    assert!(scenario.ring_specs().iter().any(|s| s.site == sites));
+}
+
+#[test]
+fn dragging_a_patrol_point_moves_it_and_its_rings_follow() {
+    let mut h = harness();
+    let index = h
+        .state()
+        .doc
+        .scenario()
+        .sites
+        .iter()
+        .position(|s| s.id == "patrol-p2")
+        .unwrap();
+    let site = h.state().doc.scenario().sites[index].clone();
+    let projection = h.state().projection();
+    let t = h.state().map.last_transform.unwrap();
+    let (x, y) = t.to_px(
+        projection
+            .forward(LatLon::lat_lon(site.lat, site.lon))
+            .unwrap(),
+    );
+    let from = egui::Pos2::new(x as f32, y as f32);
+    let to = from + egui::Vec2::new(60.0, 30.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.run_steps(1);
+    for k in 1..=6 {
+        h.hover_at(from + (to - from) * (k as f32 / 6.0));
+        h.run_steps(1);
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.run_steps(2);
+    let moved = &h.state().doc.scenario().sites[index];
+    assert!(
+        moved.lon > site.lon + 1.0 && moved.lat < site.lat - 0.5,
+        "{site:?} -> {moved:?}"
+    );
+    assert_eq!(h.state().selected_site, Some(index));
+    // One undo step for the whole drag.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.scenario().sites[index], site);
+}
+
+#[test]
+fn switching_projection_from_the_view_menu() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run_steps(3);
+    h.get_by_label("Orthographic globe").click();
+    h.run_steps(2);
+    assert_eq!(h.state().settings.projection, ProjectionKind::Orthographic);
+    assert!(h.state().projection().is_azimuthal());
+    h.get_by_label("View").click();
+    h.run_steps(3);
+    h.get_by_label("Equal Earth").click();
+    h.run_steps(2);
+    assert_eq!(h.state().settings.projection, ProjectionKind::EqualEarth);
+}
+
+#[test]
+fn exporting_from_the_window_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("from-app.png");
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    replace_text(&mut h, "briefing.png", out.to_str().unwrap());
+    h.get_by_label("Slide").click();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run_steps(2);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !out.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    let bytes = std::fs::read(&out).expect("export written");
+    let pix = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+    assert_eq!((pix.width(), pix.height()), (1920, 1080));
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_work_is_kept() {
+    let mut h = harness();
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(2);
+    let edited = h.state().doc.scenario().clone();
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Open path…").click();
+    h.run_steps(2);
+    let broken =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken/band-min.json");
+    replace_text(&mut h, "", broken.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run_steps(3);
+    // Unsaved edits: the app asks first; discard them to try the open.
+    h.get_by_label("Discard changes").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Could not open the scenario");
+    h.get_by_label_contains("range_min_km");
+    // The failed open left the previous document in place.
+    assert_eq!(h.state().doc.scenario(), &edited);
+}
+
+#[test]
+fn unsaved_changes_prompt_then_save_failure_keeps_the_edits() {
+    let mut h = harness();
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(2);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().doc.dirty && h.state().doc.scenario().missiles.len() == 17);
+    // Save As to a folder that does not exist: an error over the map, edits kept.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run_steps(2);
+    replace_text(&mut h, "", "/nonexistent-folder/x.json");
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Could not save /nonexistent-folder/x.json");
+    assert!(h.state().doc.dirty);
+    assert!(h.state().doc.scenario().missiles[0].is_visible());
+}
+
+#[test]
+fn saving_and_reopening_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.json");
+    let mut h = harness();
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(2);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run_steps(2);
+    replace_text(&mut h, "", path.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(3);
+    assert!(!h.state().doc.dirty);
+    assert_eq!(h.state().settings.recent.first(), Some(&path));
+    let reloaded = Scenario::load(&path).unwrap();
+    assert_eq!(&reloaded, h.state().doc.scenario());
+}
