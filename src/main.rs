@@ -4,6 +4,7 @@ use range_rings::cli::{self, Outcome};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    range_rings::app::mark_process_start();
     // A bug must still end in a plain line and exit code 1, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!("range-rings: internal error: {info}");

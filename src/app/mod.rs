@@ -233,6 +233,8 @@ pub struct RangeRingsApp {
     pub context_point: Option<LatLon>,
     /// The map widget's rectangle in the last frame.
     pub map_rect: Option<egui::Rect>,
+    /// Reach rows of visible missiles, with the document revision they were computed for.
+    reach_cache: Option<(u64, Vec<crate::reach::ReachRow>)>,
     pending: Option<Pending>,
     dialog: Option<RunningDialog>,
     export_job: Option<(PathBuf, Receiver<Result<(), String>>)>,
@@ -262,6 +264,7 @@ impl RangeRingsApp {
             hover_point: None,
             context_point: None,
             map_rect: None,
+            reach_cache: None,
             pending: None,
             dialog: None,
             export_job: None,
@@ -671,12 +674,14 @@ impl RangeRingsApp {
                 });
                 if let Ok(empty) = empty {
                     self.doc = Document::new(empty, None);
+                    self.reach_cache = None;
                     self.selected_site = None;
                 }
             }
             Pending::Open(path) => match Scenario::load(&path) {
                 Ok(scenario) => {
                     self.doc = Document::new(scenario, Some(path.clone()));
+                    self.reach_cache = None;
                     self.selected_site = self.first_ring_site();
                     self.remember_recent(path);
                     let projection = self.projection();
@@ -763,9 +768,27 @@ fn settings_for(scenario: &Scenario) -> Settings {
     settings
 }
 
+/// When the process started, for the start-up timing that `RANGE_RINGS_TIMING=1` prints.
+static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// Marks the process start (call first thing in `main`).
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
 impl eframe::App for RangeRingsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let first = self.applied_theme.is_none();
         self.show(ui);
+        if first
+            && std::env::var_os("RANGE_RINGS_TIMING").is_some()
+            && let Some(start) = PROCESS_START.get()
+        {
+            eprintln!(
+                "range-rings: first frame laid out {:.0} ms after start",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         if self.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -546,10 +546,23 @@ fn targets_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
 
 pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let scenario = app.doc.scenario().clone();
-    let mut rows: Vec<ReachRow> = reach_table(&scenario)
-        .into_iter()
-        .filter(|r| scenario.missiles[r.missile].is_visible())
-        .collect();
+    // Geodesics for every row cost about a millisecond: compute them once per edit.
+    if app
+        .reach_cache
+        .as_ref()
+        .is_none_or(|(revision, _)| *revision != app.doc.revision)
+    {
+        let rows = reach_table(&scenario)
+            .into_iter()
+            .filter(|r| scenario.missiles[r.missile].is_visible())
+            .collect();
+        app.reach_cache = Some((app.doc.revision, rows));
+    }
+    let mut rows: Vec<ReachRow> = app
+        .reach_cache
+        .as_ref()
+        .map(|(_, rows)| rows.clone())
+        .unwrap_or_default();
     let (column, ascending) = app.reach_sort;
     rows.sort_by(|a, b| {
         let order = match column {
