@@ -297,3 +297,58 @@ fn saving_and_reopening_round_trips() {
     let reloaded = Scenario::load(&path).unwrap();
     assert_eq!(&reloaded, h.state().doc.scenario());
 }
+
+#[test]
+fn opening_a_file_by_typed_path_loads_it_and_remembers_it() {
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Open path…").click();
+    h.run_steps(2);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/edge-cases.json");
+    replace_text(&mut h, "", path.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(app.doc.scenario().missiles.len(), 3);
+    assert!(!app.doc.dirty);
+    assert_eq!(app.settings.recent.first(), Some(&path));
+    assert!(
+        h.query_all_by_label_contains("Polar ring").next().is_some(),
+        "the side panel lists the file's missiles"
+    );
+}
+
+#[test]
+fn right_click_on_the_map_adds_a_target_there() {
+    let mut h = harness();
+    let targets = h.state().doc.scenario().targets.len();
+    let projection = h.state().projection();
+    let t = h.state().map.last_transform.unwrap();
+    let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(10.0, 170.0)).unwrap());
+    let at = egui::Pos2::new(x as f32, y as f32);
+    h.hover_at(at);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    h.get_by_label("Add target here").click();
+    h.run_steps(2);
+    let scenario = h.state().doc.scenario();
+    assert_eq!(scenario.targets.len(), targets + 1);
+    let new = scenario.targets.last().unwrap();
+    assert!(
+        (new.lat - 10.0).abs() < 0.5 && (new.lon - 170.0).abs() < 0.5,
+        "{new:?}"
+    );
+    // The new target is in the reach table at once.
+    assert!(pairs_label(&h).contains("of 288"), "{}", pairs_label(&h));
+}
