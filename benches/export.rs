@@ -19,6 +19,7 @@ fn options(width: u32, height: u32) -> ImageOptions {
         date: "2026-11-26".into(),
         title: None,
         extent: None,
+        layers: Default::default(),
     }
 }
 

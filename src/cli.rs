@@ -12,7 +12,7 @@ use crate::projection::Projection;
 use crate::reach::{ReachRow, reach_table};
 use crate::scenario::ProjectionKind;
 use crate::scenario::{Scenario, ScenarioFile};
-use crate::scene::Style;
+use crate::scene::{RingLayers, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::ffi::OsString;
@@ -110,6 +110,12 @@ pub struct ExportArgs {
     /// Date printed in the footer (default: today, or SOURCE_DATE_EPOCH).
     #[arg(long)]
     pub date: Option<String>,
+    /// Leave out the shaded bands between the lowest and highest published estimates.
+    #[arg(long)]
+    pub no_bands: bool,
+    /// Also draw each missile's reach on the rotating Earth (dashed outline).
+    #[arg(long)]
+    pub rotation: bool,
 }
 
 /// Image size presets.
@@ -337,12 +343,17 @@ fn reach(file: Option<&Path>, format: ReachFormat) -> Result<String, Failure> {
 
 /// The CSV of the command-line contract; distances and margins with three decimals.
 pub fn reach_csv(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
-    let mut out =
-        String::from("site,missile,target,distance_km,azimuth_deg,range_km,in_range,margin_km\n");
+    let mut out = String::from(
+        "site,missile,target,distance_km,azimuth_deg,range_km,in_range,margin_km,\
+         flight_time_min,rotating_range_km,in_range_rotating\n",
+    );
     for r in rows {
+        let rotating = r
+            .rotating_range_km
+            .map_or_else(|| "global".to_owned(), |km| format!("{km:.3}"));
         let _ = writeln!(
             out,
-            "{},{},{},{:.3},{:.3},{},{},{:.3}",
+            "{},{},{},{:.3},{:.3},{},{},{:.3},{:.1},{},{}",
             csv_field(&scenario.sites[r.site].id),
             csv_field(&scenario.missiles[r.missile].id),
             csv_field(&scenario.targets[r.target].id),
@@ -350,7 +361,10 @@ pub fn reach_csv(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
             r.azimuth_deg,
             r.range_km,
             r.in_range(),
-            r.margin_km()
+            r.margin_km(),
+            r.flight_time_min,
+            rotating,
+            r.in_range_rotating()
         );
     }
     out
@@ -378,6 +392,11 @@ fn reach_json(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
                 "range_km": r.range_km,
                 "in_range": r.in_range(),
                 "margin_km": round3(r.margin_km()),
+                "verdict": r.verdict().text(),
+                "flight_time_min": (r.flight_time_min * 10.0).round() / 10.0,
+                "rotating_range_km": r.rotating_range_km.map(round3),
+                "rotating_global": r.rotating_range_km.is_none(),
+                "in_range_rotating": r.in_range_rotating(),
             })
         })
         .collect();
@@ -395,9 +414,11 @@ fn reach_text_table(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
         "Azimuth",
         "Range km",
         "Margin km",
+        "Flight min",
+        "Rotating km",
         "Reach",
     ];
-    let mut cells: Vec<[String; 8]> = vec![header.map(String::from)];
+    let mut cells: Vec<[String; 10]> = vec![header.map(String::from)];
     for r in rows {
         cells.push([
             scenario.sites[r.site].name.clone(),
@@ -407,15 +428,13 @@ fn reach_text_table(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
             format!("{:.1}", r.azimuth_deg),
             format!("{:.0}", r.range_km),
             format!("{:+.1}", r.margin_km()),
-            if r.in_range() {
-                "in range"
-            } else {
-                "out of range"
-            }
-            .to_owned(),
+            format!("{:.1}", r.flight_time_min),
+            r.rotating_range_km
+                .map_or_else(|| "global".to_owned(), |km| format!("{km:.0}")),
+            r.verdict().text().to_owned(),
         ]);
     }
-    let widths: Vec<usize> = (0..8)
+    let widths: Vec<usize> = (0..10)
         .map(|c| {
             cells
                 .iter()
@@ -430,7 +449,7 @@ fn reach_text_table(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
         for (c, cell) in row.iter().enumerate() {
             let pad = widths[c] - cell.chars().count();
             // Text left-aligned, numbers right-aligned.
-            if (3..7).contains(&c) {
+            if (3..9).contains(&c) {
                 line.push_str(&" ".repeat(pad));
                 line.push_str(cell);
             } else {
@@ -554,6 +573,10 @@ fn export(args: &ExportArgs) -> Result<String, Failure> {
         date: args.date.clone().unwrap_or_else(crate::export::today),
         title: args.title.clone(),
         extent: None,
+        layers: RingLayers {
+            bands: !args.no_bands,
+            rotation: args.rotation,
+        },
     };
     let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
         |e| match e {

@@ -3,10 +3,11 @@
 //! only apply a scale and an offset (see [`ViewTransform`]), so they cannot disagree.
 
 use crate::basemap::{Basemap, Detail};
+use crate::geodesy::flight::{Footprint, rotating_footprint};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::projection::{EARTH_RADIUS_M, MapCoord, MapRect, Projection};
 use crate::scenario::{Rgba, RingSpec, Scenario, SiteKind};
-use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon};
 
 /// Colours of a map theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,6 +115,24 @@ pub struct SceneRing {
     pub fill: MultiPolygon<f64>,
     /// The outline, map units, split where it leaves the map.
     pub outline: Vec<LineString<f64>>,
+    /// The band between the lowest and highest published estimates, map units; empty when the
+    /// missile has no band or bands are off.
+    pub band: MultiPolygon<f64>,
+    /// Outlines of the band's inner and outer edges, map units.
+    pub band_edges: Vec<LineString<f64>>,
+    /// The rotation-aware footprint's outline, map units; empty when off or global.
+    pub rotating_outline: Vec<LineString<f64>>,
+    /// The rotation-aware reach is global (orbital speed along some azimuth).
+    pub rotating_global: bool,
+}
+
+/// Which optional layers a ring carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RingLayers {
+    /// The band of published estimates.
+    pub bands: bool,
+    /// The rotation-aware footprint.
+    pub rotation: bool,
 }
 
 /// A legend line for one visible missile.
@@ -149,6 +168,8 @@ pub struct SceneOptions {
     pub detail: Option<Detail>,
     /// Graticule spacing, degrees; none when 0.
     pub graticule_step_deg: f64,
+    /// Optional ring layers.
+    pub layers: RingLayers,
 }
 
 /// Everything a map shows, in map units.
@@ -233,13 +254,14 @@ impl BasemapLayer {
     }
 }
 
-/// The ring of missile `spec.missile` from site `spec.site`, projected; `None` if the missile is
-/// hidden. `tolerance` is in map units (half a pixel of the output).
+/// The ring of missile `spec.missile` from site `spec.site`, projected, with the optional
+/// layers; `None` if the missile is hidden. `tolerance` is in map units (half a pixel).
 pub fn build_ring(
     scenario: &Scenario,
     spec: RingSpec,
     projection: &Projection,
     tolerance: f64,
+    layers: RingLayers,
 ) -> Option<SceneRing> {
     let missile = scenario.missiles.get(spec.missile)?;
     let site = scenario.sites.get(spec.site)?;
@@ -247,19 +269,46 @@ pub fn build_ring(
         return None;
     }
     let centre = LatLon::lat_lon(site.lat, site.lon);
-    // The scenario is validated, so the ring can be built; `None` rather than a panic anyway.
-    let ring = RangeRing::with_tolerance(
-        centre,
-        missile.range_km * M_PER_KM,
-        tolerance * EARTH_RADIUS_M,
-    )
-    .ok()?;
+    let tolerance_m = tolerance * EARTH_RADIUS_M;
+    // The scenario is validated, so rings can be built; `None` rather than a panic anyway.
+    let ring_of = |km: f64| RangeRing::with_tolerance(centre, km * M_PER_KM, tolerance_m).ok();
+    let ring = ring_of(missile.range_km)?;
+    let (mut band, mut band_edges) = (MultiPolygon(vec![]), Vec::new());
+    if layers.bands
+        && let (Some(min), Some(max)) = (missile.range_min_km, missile.range_max_km)
+        && min < max
+        && let (Some(inner), Some(outer)) = (ring_of(min), ring_of(max))
+    {
+        let outer_area = projection.project_ring_area(&outer, tolerance);
+        let inner_area = projection.project_ring_area(&inner, tolerance);
+        band = outer_area.difference(&inner_area);
+        band_edges = projection.project_ring_outline(&inner, tolerance);
+        band_edges.extend(projection.project_ring_outline(&outer, tolerance));
+    }
+    let (mut rotating_outline, mut rotating_global) = (Vec::new(), false);
+    if layers.rotation {
+        match rotating_footprint(centre, missile.range_km, 2.0) {
+            Footprint::Global => rotating_global = true,
+            Footprint::Loop(points) => {
+                let mut line: Vec<Coord<f64>> = points
+                    .iter()
+                    .map(|p| Coord { x: p.lon, y: p.lat })
+                    .collect();
+                line.push(line[0]);
+                rotating_outline = projection.project_line(&line, tolerance);
+            }
+        }
+    }
     Some(SceneRing {
         site: spec.site,
         missile: spec.missile,
         color: scenario.missile_color(spec.missile),
         fill: projection.project_ring_area(&ring, tolerance),
         outline: projection.project_ring_outline(&ring, tolerance),
+        band,
+        band_edges,
+        rotating_outline,
+        rotating_global,
     })
 }
 
@@ -330,7 +379,7 @@ impl Scene {
         let mut rings: Vec<SceneRing> = scenario
             .ring_specs()
             .into_iter()
-            .filter_map(|spec| build_ring(scenario, spec, &projection, tolerance))
+            .filter_map(|spec| build_ring(scenario, spec, &projection, tolerance, options.layers))
             .collect();
         sort_rings(scenario, &mut rings);
         let (markers, labels) = markers_and_labels(scenario, &projection);

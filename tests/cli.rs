@@ -47,7 +47,8 @@ mod reach {
         let csv = stdout(&o);
         assert_eq!(
             csv.lines().next().unwrap(),
-            "site,missile,target,distance_km,azimuth_deg,range_km,in_range,margin_km"
+            "site,missile,target,distance_km,azimuth_deg,range_km,in_range,margin_km,\
+             flight_time_min,rotating_range_km,in_range_rotating"
         );
         // (target, km, azimuth) from missile-ranges.md: WGS84 geodesics from Pyongyang.
         for (target, km, az) in [
@@ -84,6 +85,25 @@ mod reach {
         assert_eq!(csv_row(&csv, "pyongyang", "kn-23", "tokyo")[6], "false");
         let dc = csv_row(&csv, "pyongyang", "hwasong-14", "washington");
         assert_eq!((dc[6], dc[7]), ("false", "-667.410"));
+        // Flight time and rotating reach: Hwasong-14 (10,400 km) falls short of Washington on
+        // the rotating Earth too, reaches Los Angeles; Hwasong-19 is global.
+        let dc = csv_row(&csv, "pyongyang", "hwasong-14", "washington");
+        let minutes: f64 = dc[8].parse().unwrap();
+        assert!((34.0..42.0).contains(&minutes), "{minutes} min");
+        let rotating: f64 = dc[9].parse().unwrap();
+        assert!(
+            (10_400.0..11_000.0).contains(&rotating) && dc[10] == "false",
+            "{dc:?}"
+        );
+        let la = csv_row(&csv, "pyongyang", "hwasong-14", "los-angeles");
+        assert!(
+            la[9].parse::<f64>().unwrap() > 11_000.0 && la[10] == "true",
+            "{la:?}"
+        );
+        assert_eq!(
+            csv_row(&csv, "pyongyang", "hwasong-19", "miami")[9],
+            "global"
+        );
         // Sea-launched missiles fly from every patrol point.
         assert!(
             csv.lines()
@@ -108,6 +128,22 @@ mod reach {
             .unwrap();
         assert_eq!(dc["distance_km"], 11067.41);
         assert_eq!(dc["in_range"], true);
+        assert_eq!(dc["verdict"], "in range");
+        assert_eq!(dc["rotating_global"], true);
+        let band = rows
+            .iter()
+            .find(|r| r["missile"] == "hwasong-14" && r["target"] == "new-york")
+            .unwrap();
+        // New York is 10,948 km away: beyond the 10,400 km nominal, within the 11,000 km top.
+        assert_eq!(band["verdict"], "within the band");
+        let dc14 = rows
+            .iter()
+            .find(|r| r["missile"] == "hwasong-14" && r["target"] == "washington")
+            .unwrap();
+        assert_eq!(
+            dc14["verdict"], "out of range",
+            "11,067 km is beyond every estimate"
+        );
         assert_eq!(dc["target_name"], "Washington DC");
         let table = stdout(&range_rings(&["reach"]));
         assert_eq!(table.lines().count(), rows.len() + 1);

@@ -72,6 +72,7 @@ fn render(
         date: "2026-01-01".into(),
         title: None,
         extent: None,
+        layers: Default::default(),
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height).unwrap();
@@ -216,6 +217,7 @@ mod scene_geometry {
                     px_per_unit: 300.0,
                     detail: None,
                     graticule_step_deg: 30.0,
+                    layers: Default::default(),
                 },
             );
             let width = scene.bounds.width();
@@ -272,6 +274,7 @@ mod files {
             date: "2026-11-26".into(),
             title: None,
             extent: None,
+            layers: Default::default(),
         }
     }
 
@@ -290,7 +293,8 @@ mod files {
             "estimates 13,000-15,000 km",
             "Japanese government",
             "WGS84 ellipsoid",
-            "no Earth rotation",
+            "No Earth rotation",
+            "Flight times: minimum-energy",
             "Equirectangular, centred on 150 E",
             "2026-11-26",
             "Natural Earth",

@@ -10,7 +10,7 @@ use crate::basemap::Detail;
 use crate::geodesy::{LatLon, M_PER_KM, distance_m};
 use crate::projection::{MapCoord, MapRect, Projection};
 use crate::scenario::{Rgba, RingSpec, Scenario};
-use crate::scene::{BasemapLayer, SceneRing, Style, ViewTransform, simplify_line};
+use crate::scene::{BasemapLayer, RingLayers, SceneRing, Style, ViewTransform, simplify_line};
 use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 use eframe::epaint::{PathShape, TessellationOptions, Tessellator};
 use geo::{LineString, MultiPolygon, TriangulateEarcut};
@@ -76,6 +76,8 @@ pub struct RingCache {
     pub ring: SceneRing,
     /// Its fill as triangles.
     pub fill: Triangles,
+    /// Its band of estimates as triangles.
+    pub band: Triangles,
 }
 
 /// Basemap meshes tessellated in screen space for one zoom level and a region around the
@@ -112,6 +114,8 @@ struct RingKey {
     color: [u8; 4],
     site: usize,
     missile: usize,
+    band: (u64, u64),
+    layers: (bool, bool),
 }
 
 /// A hash of the projection's parameters, for cache keys.
@@ -229,6 +233,7 @@ impl MapView {
         scenario: &Scenario,
         projection: &Projection,
         tolerance: f64,
+        layers: RingLayers,
     ) -> Vec<Arc<RingCache>> {
         let pkey = projection_key(projection);
         // Quantise the tolerance so zooming a little does not rebuild every ring.
@@ -249,11 +254,17 @@ impl MapView {
                 color: scenario.missile_color(spec.missile).0,
                 site: spec.site,
                 missile: spec.missile,
+                band: (
+                    missile.range_min_km.unwrap_or(0.0).to_bits(),
+                    missile.range_max_km.unwrap_or(0.0).to_bits(),
+                ),
+                layers: (layers.bands, layers.rotation),
             };
             let entry = self.rings.get(&key).cloned().or_else(|| {
-                let ring = crate::scene::build_ring(scenario, spec, projection, tolerance)?;
+                let ring = crate::scene::build_ring(scenario, spec, projection, tolerance, layers)?;
                 let fill = Triangles::of(&ring.fill);
-                let cached = Arc::new(RingCache { ring, fill });
+                let band = Triangles::of(&ring.band);
+                let cached = Arc::new(RingCache { ring, fill, band });
                 self.rings.insert(key, cached.clone());
                 Some(cached)
             });

@@ -84,6 +84,10 @@ pub struct Settings {
     pub zoom: f64,
     /// The map point at the centre of the view, map units.
     pub view_centre: (f64, f64),
+    /// Shade the band between the lowest and highest published estimates.
+    pub bands: bool,
+    /// Draw the rotation-aware footprints.
+    pub rotation: bool,
 }
 
 impl Default for Settings {
@@ -99,6 +103,8 @@ impl Default for Settings {
             recent: Vec::new(),
             zoom: 1.0,
             view_centre: (0.0, 0.0),
+            bands: true,
+            rotation: false,
         }
     }
 }
@@ -328,6 +334,14 @@ impl RangeRingsApp {
             },
             ProjectionKind::AzimuthalEquidistant => Projection::AzimuthalEquidistant { centre },
             ProjectionKind::Orthographic => Projection::Orthographic { centre },
+        }
+    }
+
+    /// The optional ring layers switched on.
+    pub fn layers(&self) -> crate::scene::RingLayers {
+        crate::scene::RingLayers {
+            bands: self.settings.bands,
+            rotation: self.settings.rotation,
         }
     }
 

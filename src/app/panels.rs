@@ -121,6 +121,11 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             ui.radio_value(&mut app.settings.detail, DetailChoice::Fine, "1:50m");
             ui.separator();
             ui.checkbox(&mut app.settings.labels, "Labels");
+            ui.checkbox(&mut app.settings.bands, "Bands of published estimates");
+            ui.checkbox(
+                &mut app.settings.rotation,
+                "Earth-rotation footprints (dashed)",
+            );
             ui.label("Units");
             ui.radio_value(&mut app.settings.units, Units::Km, "Kilometres");
             ui.radio_value(&mut app.settings.units, Units::Mi, "Miles");
@@ -621,7 +626,7 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         .column(Column::initial(150.0).resizable(true))
         .column(Column::initial(170.0).resizable(true))
         .column(Column::initial(150.0).resizable(true))
-        .columns(Column::initial(95.0), 4)
+        .columns(Column::initial(90.0), 6)
         .column(Column::remainder())
         .header(22.0, |mut h| {
             h.col(|ui| header(app, ui, "Site", Some(ReachColumn::Site)));
@@ -631,6 +636,8 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             h.col(|ui| header(app, ui, "Bearing", None));
             h.col(|ui| header(app, ui, "Range", None));
             h.col(|ui| header(app, ui, "Margin", Some(ReachColumn::Margin)));
+            h.col(|ui| header(app, ui, "Flight", None));
+            h.col(|ui| header(app, ui, "Rotating", None));
             h.col(|ui| header(app, ui, "Verdict", None));
         })
         .body(|body| {
@@ -659,11 +666,28 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label(format!("{sign}{}", units.format(r.margin_km().abs())));
                 });
                 row.col(|ui| {
-                    if r.in_range() {
-                        ui.colored_label(Color32::from_rgb(0xc0, 0x39, 0x2b), "in range");
-                    } else {
-                        ui.label("out of range");
+                    ui.label(format!("{:.0} min", r.flight_time_min));
+                });
+                row.col(|ui| {
+                    match r.rotating_range_km {
+                        Some(km) => ui.label(units.format(km)),
+                        None => ui.label("global"),
                     }
+                    .on_hover_text(
+                        "Reach toward the target on the rotating Earth (Keplerian free flight)",
+                    );
+                });
+                row.col(|ui| {
+                    let verdict = r.verdict();
+                    match verdict {
+                        crate::reach::Verdict::InRange => {
+                            ui.colored_label(Color32::from_rgb(0xc0, 0x39, 0x2b), verdict.text())
+                        }
+                        crate::reach::Verdict::WithinBand => {
+                            ui.colored_label(Color32::from_rgb(0xd3, 0x84, 0x00), verdict.text())
+                        }
+                        crate::reach::Verdict::OutOfRange => ui.label(verdict.text()),
+                    };
                 });
                 if row.response().hovered() {
                     hovered = Some((r.site, r.missile, r.target));
@@ -788,20 +812,43 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let basemap = app.map.basemap(&projection, detail);
     app.map
         .paint_basemap(&painter, &basemap, &t, rect, &style, app.settings.dark);
-    let rings = app.map.rings(&scenario, &projection, 0.5 / t.scale);
+    let rings = app
+        .map
+        .rings(&scenario, &projection, 0.5 / t.scale, app.layers());
     let highlight = app.hovered_reach;
     for ring in &rings {
         let c = ring.ring.color.0;
         let alpha = (style.ring_fill_opacity * 255.0) as u8;
         let fill = Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha);
         painter.add(Shape::mesh(ring.fill.mesh(&t, fill)));
+        if !ring.band.indices.is_empty() {
+            let band = Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha.saturating_mul(2));
+            painter.add(Shape::mesh(ring.band.mesh(&t, band)));
+        }
     }
     for ring in &rings {
         let lit = highlight.is_some_and(|(s, m, _)| s == ring.ring.site && m == ring.ring.missile);
-        let stroke = Stroke::new(if lit { 4.0 } else { 2.0 }, color32(ring.ring.color));
+        let color = color32(ring.ring.color);
+        let stroke = Stroke::new(if lit { 4.0 } else { 2.0 }, color);
         for line in &ring.ring.outline {
             for piece in visible_pieces(line, &t, rect.expand(4.0)) {
                 painter.add(PathShape::line(piece, stroke));
+            }
+        }
+        let thin = Stroke::new(0.8, color.gamma_multiply(0.7));
+        for line in &ring.ring.band_edges {
+            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
+                painter.add(PathShape::line(piece, thin));
+            }
+        }
+        for line in &ring.ring.rotating_outline {
+            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
+                painter.extend(Shape::dashed_line(
+                    &piece,
+                    Stroke::new(1.6, color),
+                    8.0,
+                    5.0,
+                ));
             }
         }
     }
@@ -1124,6 +1171,7 @@ pub fn dialogs(app: &mut RangeRingsApp, ctx: &egui::Context) {
                 date: crate::export::today(),
                 title: Some(dialog.title.clone()).filter(|t| !t.trim().is_empty()),
                 extent,
+                layers: app.layers(),
             };
             app.commands.push(Command::Export(ExportRequest {
                 path: dialog.path.trim().into(),

@@ -5,7 +5,7 @@ use crate::fonts::{self, text_width, wrap};
 use crate::geodesy::KM_PER_MILE;
 use crate::projection::{MapRect, Projection};
 use crate::scenario::{Rgba, Scenario};
-use crate::scene::{MarkerKind, Scene, Style, ViewTransform, place_labels};
+use crate::scene::{MarkerKind, RingLayers, Scene, Style, ViewTransform, place_labels};
 use geo::{LineString, MultiPolygon, Polygon};
 use std::fmt::Write as _;
 
@@ -36,6 +36,8 @@ pub struct ImageOptions {
     pub title: Option<String>,
     /// The part of the map to show, map units; the whole map when `None`.
     pub extent: Option<MapRect>,
+    /// Bands of estimates and rotation-aware footprints.
+    pub layers: RingLayers,
 }
 
 /// Where the map goes in the image and how map units land on pixels.
@@ -280,7 +282,30 @@ fn draw_map(out: &mut String, scene: &Scene, style: &Style, t: &ViewTransform, u
         }
     }
     for ring in &scene.rings {
+        let d = polygons_path(&ring.band, t);
+        if !d.is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<path d="{d}" fill="{}" fill-opacity="{:.3}" fill-rule="evenodd"/>"#,
+                color(ring.color),
+                style.ring_fill_opacity
+            );
+        }
+        stroke(out, &lines_path(&ring.band_edges, t), ring.color, 0.5 * u);
+    }
+    for ring in &scene.rings {
         stroke(out, &lines_path(&ring.outline, t), ring.color, 2.2 * u);
+        let d = lines_path(&ring.rotating_outline, t);
+        if !d.is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"#,
+                color(ring.color),
+                1.6 * u,
+                8.0 * u,
+                5.0 * u
+            );
+        }
     }
     stroke(
         out,
@@ -466,6 +491,17 @@ fn draw_briefing_text(
             let _ = write!(detail, ", estimates {}-{} km", thousands(lo), thousands(hi));
         }
         let _ = write!(detail, ", from {}", entry.from);
+        if options.layers.rotation {
+            let global = scene
+                .rings
+                .iter()
+                .any(|r| r.missile == entry.missile && r.rotating_global);
+            detail.push_str(if global {
+                "; on the rotating Earth: global (orbital speed)"
+            } else {
+                "; dashed: reach on the rotating Earth"
+            });
+        }
         if entry.assumed {
             detail.push_str(" (assumed figure)");
         }
@@ -536,11 +572,28 @@ fn draw_briefing_text(
     }
 
     // Footer: what the rings assume, and what the map is.
-    let caveat = "Rings: geodesic circles on the WGS84 ellipsoid at each missile's published maximum range \
-                  (payload unspecified); no Earth rotation, no trajectory modelling. Patrol points are illustrative.";
+    let mut caveat = String::from(
+        "Rings: geodesic circles on the WGS84 ellipsoid at each missile's published maximum range \
+         (payload unspecified). ",
+    );
+    if options.layers.bands {
+        caveat.push_str("Shaded bands: lowest to highest published estimate. ");
+    }
+    if options.layers.rotation {
+        caveat.push_str(
+            "Dashed: reach on the rotating Earth (Keplerian free flight from the same burnout speed, \
+             no boost phase; indicative). ",
+        );
+    } else {
+        caveat.push_str("No Earth rotation. ");
+    }
+    caveat.push_str(
+        "Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost allowance. \
+         Patrol points are illustrative.",
+    );
     let footer_top = bottom + 20.0 * u;
     let mut fy = footer_top;
-    for line in wrap(caveat, 12.5 * u, false, w - 2.0 * margin)
+    for line in wrap(&caveat, 12.5 * u, false, w - 2.0 * margin)
         .into_iter()
         .take(2)
     {

@@ -75,6 +75,7 @@ pub fn image_scene(
             px_per_unit: plan.transform.scale,
             detail: None,
             graticule_step_deg: GRATICULE_STEP_DEG,
+            layers: options.layers,
         },
     );
     (scene, plan)

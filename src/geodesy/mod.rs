@@ -5,6 +5,7 @@
 //! degrees, distances in metres unless a name says otherwise.
 
 mod area;
+pub mod flight;
 mod ring;
 
 pub use area::{RingArea, cut_at_map_edge};
