@@ -66,6 +66,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RingFormat::Geojson)]
         format: RingFormat,
     },
+    /// How much of each target area (e.g. CONUS) each ring covers, and its farthest point.
+    Coverage {
+        /// Scenario file; the built-in scenario when left out.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReachFormat::Table)]
+        format: ReachFormat,
+    },
     /// Export a briefing image (PNG, SVG) or the rings as GeoJSON or KML.
     Export(ExportArgs),
     /// Print the JSON Schema of the scenario format.
@@ -262,6 +270,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn std::io::Writ
             radius_km,
             format,
         }) => ring(lat, lon, radius_km, format),
+        Some(Command::Coverage { file, format }) => coverage(file.as_deref(), format),
         Some(Command::Export(args)) => export(&args),
         Some(Command::Schema) => Ok(schema()),
     };
@@ -358,7 +367,7 @@ pub fn reach_csv(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
             csv_field(&scenario.missiles[r.missile].id),
             csv_field(&scenario.targets[r.target].id),
             r.distance_km,
-            r.azimuth_deg,
+            azimuth_3dp(r.azimuth_deg),
             r.range_km,
             r.in_range(),
             r.margin_km(),
@@ -372,6 +381,12 @@ pub fn reach_csv(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// An azimuth rounded to three decimals and kept in [0, 360): 359.9996 is 0, not 360.
+fn azimuth_3dp(azimuth: f64) -> f64 {
+    let rounded = round3(azimuth);
+    if rounded >= 360.0 { 0.0 } else { rounded }
 }
 
 fn reach_json(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
@@ -388,7 +403,7 @@ fn reach_json(scenario: &ScenarioFile, rows: &[ReachRow]) -> String {
                 "missile": missile.id, "missile_name": missile.name,
                 "target": target.id, "target_name": target.name,
                 "distance_km": round3(r.distance_km),
-                "azimuth_deg": round3(r.azimuth_deg),
+                "azimuth_deg": azimuth_3dp(r.azimuth_deg),
                 "range_km": r.range_km,
                 "in_range": r.in_range(),
                 "margin_km": round3(r.margin_km()),
@@ -485,6 +500,73 @@ fn ring(lat: f64, lon: f64, radius_km: f64, format: RingFormat) -> Result<String
             let mut out = String::from("lat,lon\n");
             for v in &ring.vertices {
                 let _ = writeln!(out, "{:.9},{:.9}", v.lat, v.lon);
+            }
+            out
+        }
+    })
+}
+
+fn coverage(file: Option<&Path>, format: ReachFormat) -> Result<String, Failure> {
+    let scenario = load_or_builtin(file)?;
+    if scenario.target_areas.is_empty() {
+        return Err(Failure::invalid(
+            "range-rings coverage: the scenario has no target_areas",
+        ));
+    }
+    let rows = crate::reach::coverage_table(&scenario);
+    let id = |r: &crate::reach::CoverageRow| {
+        (
+            &scenario.sites[r.site],
+            &scenario.missiles[r.missile],
+            &scenario.target_areas[r.area],
+        )
+    };
+    Ok(match format {
+        ReachFormat::Csv => {
+            let mut out = String::from("site,missile,area,covered_pct,farthest_km\n");
+            for r in &rows {
+                let (s, m, a) = id(r);
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{:.3},{:.3}",
+                    csv_field(&s.id),
+                    csv_field(&m.id),
+                    csv_field(&a.id),
+                    r.covered_pct,
+                    r.farthest_km
+                );
+            }
+            out
+        }
+        ReachFormat::Json => {
+            let items: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    let (s, m, a) = id(r);
+                    json!({
+                        "site": s.id, "missile": m.id, "area": a.id,
+                        "covered_pct": round3(r.covered_pct),
+                        "farthest_km": round3(r.farthest_km),
+                        "farthest_lat": r.farthest.lat, "farthest_lon": r.farthest.lon,
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        ReachFormat::Table => {
+            let mut out = format!(
+                "{:<26} {:<30} {:<28} {:>9} {:>12}\n",
+                "Site", "Missile", "Area", "Covered", "Farthest km"
+            );
+            for r in &rows {
+                let (s, m, a) = id(r);
+                let _ = writeln!(
+                    out,
+                    "{:<26} {:<30} {:<28} {:>8.1}% {:>12.1}",
+                    s.name, m.name, a.name, r.covered_pct, r.farthest_km
+                );
             }
             out
         }

@@ -13,13 +13,16 @@ fn main() -> ExitCode {
         std::panic::catch_unwind(|| cli::run(std::env::args_os(), &mut std::io::stdout().lock()));
     match outcome {
         Ok(Outcome::Exit(code)) => ExitCode::from(code),
-        Ok(Outcome::OpenApp(scenario, origin)) => match range_rings::app::run(&scenario, origin) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("range-rings: cannot open the window: {e}");
-                ExitCode::from(1)
+        Ok(Outcome::OpenApp(scenario, origin)) => {
+            match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin)) {
+                Ok(Ok(())) => ExitCode::SUCCESS,
+                Ok(Err(e)) => {
+                    eprintln!("range-rings: cannot open the window: {e}");
+                    ExitCode::from(1)
+                }
+                Err(_) => ExitCode::from(1),
             }
-        },
+        }
         Err(_) => ExitCode::from(1),
     }
 }

@@ -2,14 +2,9 @@
 //! the band of published estimates, the minimum-energy flight time and the reach on the
 //! rotating Earth.
 
-use crate::geodesy::flight::{
-    Footprint, flight_time_min, rotating_footprint, rotating_range_toward,
-};
+use crate::geodesy::flight::{flight_time_min, rotating_range_toward};
 use crate::geodesy::{LatLon, M_PER_KM, inverse};
 use crate::scenario::Scenario;
-
-/// Launch-azimuth step of the rotation-aware footprints behind the reach table, degrees.
-const FOOTPRINT_STEP_DEG: f64 = 2.0;
 
 /// How a target relates to a missile's range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +90,6 @@ pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
         let site = &scenario.sites[spec.site];
         let missile = &scenario.missiles[spec.missile];
         let from = LatLon::lat_lon(site.lat, site.lon);
-        let footprint = rotating_footprint(from, missile.range_km, FOOTPRINT_STEP_DEG);
         for (t, target) in scenario.targets.iter().enumerate() {
             let to = LatLon::lat_lon(target.lat, target.lon);
             let line = inverse(from, to);
@@ -109,10 +103,132 @@ pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
                 range_km: missile.range_km,
                 range_max_km: missile.range_max_km,
                 flight_time_min: flight_time_min(distance_km, missile.range_km),
-                rotating_range_km: match footprint {
-                    Footprint::Global => None,
-                    Footprint::Loop(_) => rotating_range_toward(from, &footprint, to),
-                },
+                rotating_range_km: rotating_range_toward(from, missile.range_km, to),
+            });
+        }
+    }
+    rows
+}
+
+/// How much of a target area one ring covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoverageRow {
+    /// Index into the scenario's sites.
+    pub site: usize,
+    /// Index into the scenario's missiles.
+    pub missile: usize,
+    /// Index into the scenario's target areas.
+    pub area: usize,
+    /// Share of the area's surface within the nominal range, percent.
+    pub covered_pct: f64,
+    /// Distance from the site to the area's farthest point, km.
+    pub farthest_km: f64,
+    /// The area's farthest point from the site.
+    pub farthest: LatLon,
+}
+
+/// A target area as planar lon/lat polygons (the validated rings, closed).
+pub fn area_polygons(area: &crate::scenario::TargetArea) -> geo::MultiPolygon<f64> {
+    geo::MultiPolygon(
+        area.polygons
+            .iter()
+            .map(|ring| {
+                let coords: Vec<geo::Coord<f64>> = ring
+                    .iter()
+                    .map(|[lon, lat]| geo::Coord { x: *lon, y: *lat })
+                    .collect();
+                geo::Polygon::new(geo::LineString::from(coords), vec![])
+            })
+            .collect(),
+    )
+}
+
+/// The point of `area` farthest from `site` and its distance, km: on the boundary (sampled
+/// every 5 km or so), unless the site's antipode lies inside the area.
+pub fn farthest_point(site: LatLon, area: &geo::MultiPolygon<f64>) -> (LatLon, f64) {
+    use geo::Contains;
+    let anti = site.antipode();
+    if area.contains(&geo::Point::new(anti.lon, anti.lat)) {
+        return (anti, crate::geodesy::antipodal_distance_m(site) / M_PER_KM);
+    }
+    let mut best = (site, 0.0);
+    for polygon in &area.0 {
+        for seg in polygon.exterior().lines() {
+            let (a, b) = (
+                LatLon::lat_lon(seg.start.y, seg.start.x),
+                LatLon::lat_lon(seg.end.y, seg.end.x),
+            );
+            let length_km = crate::geodesy::distance_m(a, b) / M_PER_KM;
+            let steps = (length_km / 5.0).ceil().max(1.0) as usize;
+            for k in 0..steps {
+                let t = k as f64 / steps as f64;
+                let p = LatLon::lat_lon(a.lat + t * (b.lat - a.lat), a.lon + t * (b.lon - a.lon));
+                let d = crate::geodesy::distance_m(site, p) / M_PER_KM;
+                if d > best.1 {
+                    best = (p, d);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Geodesic area of planar lon/lat polygons whose edges are straight in longitude and latitude
+/// (like the 49th-parallel border): edges are split every 0.1 degree first, because the area
+/// algorithm joins vertices by geodesics, which bow away from parallels.
+///
+/// # Units
+/// Degrees in, square metres out.
+pub fn lonlat_area_m2(polygons: &geo::MultiPolygon<f64>) -> f64 {
+    use geo::{Densify, Euclidean, GeodesicArea};
+    Euclidean.densify(polygons, 0.1).geodesic_area_unsigned()
+}
+
+/// Coverage of every target area by every ring (hidden missiles included): the covered share
+/// is the geodesic area of the ring's area intersected with the target area, over the target
+/// area's own geodesic area.
+pub fn coverage_table(scenario: &Scenario) -> Vec<CoverageRow> {
+    use geo::BooleanOps;
+    let areas: Vec<(geo::MultiPolygon<f64>, f64)> = scenario
+        .target_areas
+        .iter()
+        .map(|a| {
+            let polygons = area_polygons(a);
+            let surface = lonlat_area_m2(&polygons);
+            (polygons, surface)
+        })
+        .collect();
+    let mut rows = Vec::new();
+    // The farthest point depends on the site, not the missile.
+    let mut farthest: std::collections::HashMap<(usize, usize), (LatLon, f64)> = Default::default();
+    for spec in scenario.ring_specs() {
+        let site = &scenario.sites[spec.site];
+        let from = LatLon::lat_lon(site.lat, site.lon);
+        let range_m = scenario.missiles[spec.missile].range_km * M_PER_KM;
+        // A tighter ring than drawing needs: 1 km or 0.01 % of the range.
+        let Ok(ring) =
+            crate::geodesy::RangeRing::with_tolerance(from, range_m, (1e-4 * range_m).max(1000.0))
+        else {
+            continue;
+        };
+        let covered = ring.area(0.0).polygons;
+        for (a, (polygons, surface)) in areas.iter().enumerate() {
+            let inside = lonlat_area_m2(&covered.intersection(polygons));
+            let (farthest, farthest_km) = *farthest
+                .entry((spec.site, a))
+                .or_insert_with(|| farthest_point(from, polygons));
+            let covered_pct = if *surface > 0.0 {
+                (100.0 * inside / surface).clamp(0.0, 100.0)
+            } else {
+                0.0
+            };
+            rows.push(CoverageRow {
+                site: spec.site,
+                missile: spec.missile,
+                area: a,
+                covered_pct,
+                farthest_km,
+                farthest,
             });
         }
     }

@@ -53,6 +53,7 @@ fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
             sources: vec![],
         }],
         targets: vec![],
+        target_areas: vec![],
         view: None,
     })
     .unwrap()
@@ -64,6 +65,16 @@ fn render(
     width: u32,
     height: u32,
 ) -> (Pixmap, export::image::ImagePlan) {
+    render_with(scenario, projection, width, height, Default::default())
+}
+
+fn render_with(
+    scenario: &Scenario,
+    projection: Projection,
+    width: u32,
+    height: u32,
+    layers: range_rings::scene::RingLayers,
+) -> (Pixmap, export::image::ImagePlan) {
     let options = ImageOptions {
         width,
         height,
@@ -72,7 +83,7 @@ fn render(
         date: "2026-01-01".into(),
         title: None,
         extent: None,
-        layers: Default::default(),
+        layers,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height).unwrap();
@@ -174,7 +185,13 @@ mod fills {
             if projection.forward(centre).is_some() {
                 assert!(inside > 0, "{name}, {}: no probe inside", projection.name());
             }
-            let _ = outside;
+            if !projection.is_azimuthal() {
+                assert!(
+                    outside > 0,
+                    "{name}, {}: no probe outside",
+                    projection.name()
+                );
+            }
         }
     }
 
@@ -186,6 +203,44 @@ mod fills {
     #[test]
     fn ring_around_85_north() {
         check_fill("85 N 1,500 km", LatLon::lat_lon(85.0, 30.0), 1_500.0);
+    }
+
+    #[test]
+    fn bands_are_shaded_between_the_lowest_and_highest_estimates() {
+        // Nominal 3,000 km, estimates 2,000-4,000 km: the band is an annulus.
+        let mut file = one_ring(PYONGYANG, 3_000.0).file().clone();
+        (file.missiles[0].range_min_km, file.missiles[0].range_max_km) =
+            (Some(2_000.0), Some(4_000.0));
+        let scenario = Scenario::new(file).unwrap();
+        let layers = range_rings::scene::RingLayers {
+            bands: true,
+            rotation: false,
+        };
+        let projection = Projection::AzimuthalEquidistant { centre: PYONGYANG };
+        let (pix, plan) = render_with(&scenario, projection, 600, 600, layers);
+        let red_at = |km: f64, azimuth: f64| {
+            let p = range_rings::geodesy::destination(PYONGYANG, azimuth, km * 1000.0);
+            let (x, y) = plan.transform.to_px(projection.forward(p).unwrap());
+            pixel(&pix, x, y)
+        };
+        for azimuth in [20.0, 135.0, 250.0] {
+            let core = red_at(1_000.0, azimuth); // ring fill only
+            let inner_band = red_at(2_500.0, azimuth); // ring fill and band
+            let outer_band = red_at(3_500.0, azimuth); // band only
+            let outside = red_at(4_700.0, azimuth);
+            assert!(
+                inner_band[1] < core[1],
+                "band darkens inside the ring: {inner_band:?} vs {core:?}"
+            );
+            assert!(
+                outer_band[1] < 235 && outer_band[0] > 200,
+                "band beyond the nominal ring: {outer_band:?}"
+            );
+            assert!(
+                outside[1] > 245,
+                "nothing beyond the highest estimate: {outside:?}"
+            );
+        }
     }
 
     #[test]
@@ -416,8 +471,15 @@ mod files {
     fn golden_map_of_the_builtin_scenario() {
         let scenario = Scenario::builtin();
         let projection = Projection::Equirectangular { central_lon: 150.0 };
+        // Fills at 25 % opacity, so one ring filled on the wrong side shifts its pixels by far more
+        // than the threshold below.
+        let style = Style {
+            ring_fill_opacity: 0.25,
+            ..Style::LIGHT
+        };
         let options = ImageOptions {
             layout: Layout::Map,
+            style,
             ..briefing_options(480, 240)
         };
         let (svg, _) = export::svg(&scenario, projection, &options);
@@ -443,7 +505,7 @@ mod files {
                 .into_iter()
                 .max()
                 .unwrap_or(0)
-                    > 24
+                    > 16
             })
             .count();
         let share = differing as f64 / golden.pixels().len() as f64;

@@ -6,6 +6,8 @@ mod app;
 /// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
 mod cli;
 mod common;
+/// Target areas: coverage of CONUS against an independent surface sample, the farthest point.
+mod coverage;
 /// Images and data exports: fills probed by pixel in every projection, world files, SVG,
 /// GeoJSON and KML contents, determinism, a small golden image, the `export` command.
 mod export;

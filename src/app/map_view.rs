@@ -211,6 +211,10 @@ impl MapView {
     /// The basemap for a projection and detail, projecting and triangulating it on first use.
     pub fn basemap(&mut self, projection: &Projection, detail: Detail) -> Arc<BasemapCache> {
         let key = (projection_key(projection), detail);
+        // Keep the two levels of the current projection; others are rebuilt when needed.
+        if !self.basemaps.contains_key(&key) {
+            self.basemaps.retain(|k, _| k.0 == key.0);
+        }
         self.basemaps
             .entry(key)
             .or_insert_with(|| {

@@ -242,6 +242,10 @@ pub struct RangeRingsApp {
     /// Reach rows of visible missiles, with the document revision they were computed for.
     reach_cache: Option<(u64, Vec<crate::reach::ReachRow>)>,
     pending: Option<Pending>,
+    /// The missile whose colour was last changed, and when.
+    last_color_edit: Option<(usize, Instant)>,
+    /// A discarding action to carry out once the Save As it waits for has succeeded.
+    after_save: Option<Pending>,
     dialog: Option<RunningDialog>,
     export_job: Option<(PathBuf, Receiver<Result<(), String>>)>,
     dragging_site: Option<usize>,
@@ -272,6 +276,8 @@ impl RangeRingsApp {
             map_rect: None,
             reach_cache: None,
             pending: None,
+            after_save: None,
+            last_color_edit: None,
             dialog: None,
             export_job: None,
             dragging_site: None,
@@ -280,6 +286,7 @@ impl RangeRingsApp {
             applied_theme: None,
         };
         app.selected_site = app.first_ring_site();
+        app.freeze_centre();
         app.map.zoom = app.settings.zoom.clamp(0.5, map_view::MAX_ZOOM);
         app.map.centre = geo::Coord {
             x: app.settings.view_centre.0,
@@ -310,6 +317,19 @@ impl RangeRingsApp {
             .find(|r| s.missiles[r.missile].is_visible())
             .map(|r| r.site)
             .or(if s.sites.is_empty() { None } else { Some(0) })
+    }
+
+    /// Fixes the centre of azimuthal maps at the selected site, so that dragging that site
+    /// later moves the site, not the map.
+    fn freeze_centre(&mut self) {
+        if self.settings.centre.is_none() {
+            let s = self.doc.scenario();
+            let site = self
+                .selected_site
+                .and_then(|i| s.sites.get(i))
+                .or(s.sites.first());
+            self.settings.centre = site.map(|site| (site.lat, site.lon));
+        }
     }
 
     /// The projection the map uses now.
@@ -630,11 +650,18 @@ impl RangeRingsApp {
                 }
             }
             Command::Export(request) => self.start_export(request, ctx),
-            Command::Undo => self.doc.undo(),
-            Command::Redo => self.doc.redo(),
+            Command::Undo => {
+                self.dragging_site = None;
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.dragging_site = None;
+                self.doc.redo();
+            }
             Command::Quit => self.discard_then(Pending::Quit),
             Command::SetProjection(kind) => {
                 self.settings.projection = kind;
+                self.freeze_centre();
                 let projection = self.projection();
                 self.map.reset(&projection);
             }
@@ -684,6 +711,7 @@ impl RangeRingsApp {
                     sites: Vec::new(),
                     missiles: Vec::new(),
                     targets: Vec::new(),
+                    target_areas: Vec::new(),
                     view: None,
                 });
                 if let Ok(empty) = empty {
@@ -694,9 +722,18 @@ impl RangeRingsApp {
             }
             Pending::Open(path) => match Scenario::load(&path) {
                 Ok(scenario) => {
+                    // The file's own view wins over the last one used.
+                    let view = settings_for(&scenario);
+                    if scenario.view.is_some() {
+                        self.settings.projection = view.projection;
+                        self.settings.central_lon = view.central_lon;
+                        self.settings.centre = view.centre;
+                    }
                     self.doc = Document::new(scenario, Some(path.clone()));
                     self.reach_cache = None;
+                    self.dragging_site = None;
                     self.selected_site = self.first_ring_site();
+                    self.freeze_centre();
                     self.remember_recent(path);
                     let projection = self.projection();
                     self.map.reset(&projection);
@@ -719,6 +756,9 @@ impl RangeRingsApp {
             Ok(()) => {
                 self.remember_recent(path.clone());
                 self.notify(format!("Saved {}", path.display()), false);
+                if let Some(action) = self.after_save.take() {
+                    self.carry_out(action);
+                }
             }
             Err(e) => self.notify(
                 format!("{e}\nYour edits are still here; try another folder."),

@@ -281,6 +281,7 @@ fn sites_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 ui.label("Lat");
                 let r = ui.add(
                     egui::DragValue::new(&mut lat)
+                        .clamp_existing_to_range(false)
                         .range(-90.0..=90.0)
                         .speed(0.05)
                         .max_decimals(4),
@@ -291,6 +292,7 @@ fn sites_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 ui.label("Lon");
                 let r = ui.add(
                     egui::DragValue::new(&mut lon)
+                        .clamp_existing_to_range(false)
                         .range(-180.0..=180.0)
                         .speed(0.05)
                         .max_decimals(4),
@@ -416,7 +418,18 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             let r = ui.color_edit_button_srgb(&mut rgb);
             if r.changed() {
                 let hex = Rgba([rgb[0], rgb[1], rgb[2], 255]).to_hex();
-                apply(app, &r, |f| f.missiles[i].color = Some(hex));
+                // The picker reports a change every frame while it is dragged: one undo step for
+                // a run of changes to the same missile.
+                let recent = app
+                    .last_color_edit
+                    .is_some_and(|(m, at)| m == i && at.elapsed().as_secs_f64() < 1.5);
+                if !recent {
+                    app.doc.checkpoint();
+                }
+                if let Err(e) = app.doc.edit_continuing(|f| f.missiles[i].color = Some(hex)) {
+                    app.notify(e, true);
+                }
+                app.last_color_edit = Some((i, std::time::Instant::now()));
             }
             if let Some(class) = &missile.class {
                 ui.label(egui::RichText::new(class).weak());
@@ -433,6 +446,7 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 let r = ui
                     .add(
                         egui::DragValue::new(&mut range)
+                            .clamp_existing_to_range(false)
                             .range(lo..=hi)
                             .speed(10.0)
                             .max_decimals(0),
@@ -448,6 +462,7 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label("Estimates");
                     let r = ui.add(
                         egui::DragValue::new(&mut min)
+                            .clamp_existing_to_range(false)
                             .range(1.0..=missile.range_km)
                             .speed(10.0)
                             .max_decimals(0),
@@ -458,6 +473,7 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label("to");
                     let r = ui.add(
                         egui::DragValue::new(&mut max)
+                            .clamp_existing_to_range(false)
                             .range(missile.range_km..=40_000.0)
                             .speed(10.0)
                             .max_decimals(0),
@@ -508,6 +524,7 @@ fn targets_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             let (mut lat, mut lon) = (target.lat, target.lon);
             let r = ui.add(
                 egui::DragValue::new(&mut lat)
+                    .clamp_existing_to_range(false)
                     .range(-90.0..=90.0)
                     .speed(0.05)
                     .max_decimals(3),
@@ -517,6 +534,7 @@ fn targets_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
             let r = ui.add(
                 egui::DragValue::new(&mut lon)
+                    .clamp_existing_to_range(false)
                     .range(-180.0..=180.0)
                     .speed(0.05)
                     .max_decimals(3),
@@ -719,7 +737,7 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     }
     let t0 = app.map.transform(&projection, rect);
     let scenario = app.doc.scenario().clone();
-    let (markers, labels) = markers_and_labels(&scenario, &projection);
+    let (markers, _) = markers_and_labels(&scenario, &projection);
     let marker_px = |m: &crate::scene::Marker| {
         let (x, y) = t0.to_px(m.position);
         Pos2::new(x as f32, y as f32)
@@ -751,8 +769,10 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 if let Some(ll) = t0.to_map_pos(p).and_then(|q| projection.inverse(q)) {
                     let (lat, lon) = (ll.lat.clamp(-90.0, 90.0), normalize_lon(ll.lon));
                     if let Err(e) = app.doc.edit_continuing(|f| {
-                        f.sites[i].lat = lat;
-                        f.sites[i].lon = lon;
+                        if let Some(site) = f.sites.get_mut(i) {
+                            site.lat = lat;
+                            site.lon = lon;
+                        }
                     }) {
                         app.notify(e, true);
                     }
@@ -808,6 +828,8 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     app.map.last_transform = Some(t);
     app.map_rect = Some(rect);
     let scenario = app.doc.scenario().clone();
+    // After this frame's edits, so a dragged marker and its rings move together.
+    let (markers, labels) = markers_and_labels(&scenario, &projection);
     let detail = app.detail(t.scale);
     let basemap = app.map.basemap(&projection, detail);
     app.map
@@ -1082,12 +1104,14 @@ pub fn dialogs(app: &mut RangeRingsApp, ctx: &egui::Context) {
                             app.carry_out(pending);
                         }
                     }
-                    None => app.path_dialog = Some((true, String::new())),
+                    None => {
+                        app.after_save = Some(pending);
+                        app.path_dialog = Some((true, String::new()));
+                    }
                 }
             }
             Some(false) => {
                 app.pending = None;
-                app.doc.dirty = false;
                 app.carry_out(pending);
             }
             None => {}

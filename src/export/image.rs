@@ -456,7 +456,15 @@ fn draw_briefing_text(
     let mut y = by + 18.0 * u;
     text(out, px, y, 17.0 * u, true, style.text, "Legend");
     y += 10.0 * u;
-    for entry in &scene.legend {
+    let legend_bottom = by + bh - 60.0 * u;
+    for (shown, entry) in scene.legend.iter().enumerate() {
+        // Each entry takes about 60 px (at 1080p); summarise what does not fit.
+        if y + 60.0 * u > legend_bottom {
+            y += 20.0 * u;
+            let more = format!("... and {} more missiles", scene.legend.len() - shown);
+            text(out, px, y, 12.5 * u, false, style.muted_text, &more);
+            break;
+        }
         y += 22.0 * u;
         let sw = 30.0 * u;
         let _ = writeln!(

@@ -4,6 +4,7 @@
 use super::geojson::source_lines;
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::scenario::{Rgba, Scenario};
+use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect};
 use std::fmt::Write as _;
 
 fn xml(text: &str) -> String {
@@ -24,6 +25,63 @@ fn coordinates(ring: &geo::LineString<f64>) -> String {
         .map(|c| format!("{:.7},{:.7}", c.x, c.y))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// KML tools join polygon vertices by great circles, so a lon/lat polygon that spans the map
+/// (a pole-enclosing ring, the world minus a cap) would collapse to its corners, which are the
+/// poles. Wide polygons are cut into quarter-turns of longitude and every edge is given points
+/// at least every degree, so each piece is drawn as the area it is.
+fn globe_safe(area: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let mut out = Vec::new();
+    for polygon in &area.0 {
+        let (min_x, max_x) = polygon
+            .exterior()
+            .coords()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| {
+                (lo.min(c.x), hi.max(c.x))
+            });
+        let pieces = if max_x - min_x < 90.0 {
+            vec![polygon.clone()]
+        } else {
+            (0..4)
+                .flat_map(|q| {
+                    let west = -180.0 + 90.0 * f64::from(q);
+                    let quarter = Rect::new(
+                        Coord { x: west, y: -90.0 },
+                        Coord {
+                            x: west + 90.0,
+                            y: 90.0,
+                        },
+                    );
+                    quarter.to_polygon().intersection(polygon).0
+                })
+                .collect()
+        };
+        for piece in pieces {
+            let densify = |ring: &LineString<f64>| -> LineString<f64> {
+                let mut coords = Vec::new();
+                for seg in ring.lines() {
+                    let steps = (seg.dx().abs().max(seg.dy().abs())).ceil().max(1.0) as usize;
+                    for k in 0..steps {
+                        let t = k as f64 / steps as f64;
+                        coords.push(Coord {
+                            x: seg.start.x + t * seg.dx(),
+                            y: seg.start.y + t * seg.dy(),
+                        });
+                    }
+                }
+                if let Some(first) = coords.first().copied() {
+                    coords.push(first);
+                }
+                LineString::from(coords)
+            };
+            out.push(Polygon::new(
+                densify(piece.exterior()),
+                piece.interiors().iter().map(densify).collect(),
+            ));
+        }
+    }
+    MultiPolygon(out)
 }
 
 /// The whole scenario as a KML document.
@@ -53,7 +111,7 @@ pub fn scenario_kml(scenario: &Scenario) -> String {
         ) else {
             continue;
         };
-        let area = ring.area(0.0).polygons;
+        let area = globe_safe(&ring.area(0.0).polygons);
         let _ = writeln!(
             out,
             "<Placemark><name>{} from {} ({} km)</name><visibility>{}</visibility><styleUrl>#m{}</styleUrl>",

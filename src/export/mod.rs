@@ -32,7 +32,8 @@ impl Format {
         match ext.as_str() {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
-            "geojson" | "json" => Some(Self::GeoJson),
+            // Not ".json": that is what scenarios are called, and one would be overwritten.
+            "geojson" => Some(Self::GeoJson),
             "kml" => Some(Self::Kml),
             _ => None,
         }

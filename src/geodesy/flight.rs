@@ -7,7 +7,7 @@
 //! missile's, and the impact point is carried back by the Earth's turn during the flight, so the
 //! reach grows to the east and shrinks to the west (Wright, UCS, 2017).
 
-use super::{LatLon, destination, distance_m, inverse, normalize_lon};
+use super::{LatLon, distance_m, inverse, normalize_lon};
 use std::f64::consts::PI;
 
 /// Earth's gravitational parameter, km^3/s^2.
@@ -41,7 +41,9 @@ pub struct MinimumEnergyFlight {
 /// assert!((f.free_flight_s / 60.0 - 32.2).abs() < 0.06);
 /// ```
 pub fn minimum_energy(ground_range_km: f64) -> MinimumEnergyFlight {
-    let psi = (ground_range_km / EARTH_RADIUS_KM).clamp(1e-9, 2.0 * PI - 1e-9);
+    // Beyond half the circumference a longer range needs no more speed than the antipode, which
+    // needs circular speed: cap there, so the rotating reach comes out global, not shorter.
+    let psi = (ground_range_km / EARTH_RADIUS_KM).clamp(1e-9, PI);
     let s = (psi / 2.0).sin();
     let nu = 2.0 * s / (1.0 + s);
     let gamma = (PI - psi) / 4.0;
@@ -190,8 +192,16 @@ pub fn farthest_impact(site: LatLon, azimuth_deg: f64, speed_km_s: f64, rotating
     if (speed_km_s * sa + eastward).hypot(speed_km_s * ca) >= circular {
         return Reach::Global;
     }
+    // The search compares great-circle angles (cheap); the result is measured on WGS84.
+    let (sp, cp) = site.lat.to_radians().sin_cos();
+    let angle = |p: LatLon| {
+        let (sq, cq) = p.lat.to_radians().sin_cos();
+        (sp * sq + cp * cq * (p.lon - site.lon).to_radians().cos())
+            .clamp(-1.0, 1.0)
+            .acos()
+    };
     let range = |gamma: f64| match impact(site, azimuth_deg, gamma, speed_km_s, rotating) {
-        Impact::Lands(p, _) => Some((distance_m(site, p) / 1000.0, p)),
+        Impact::Lands(p, _) => Some((angle(p), p)),
         Impact::Orbital => None,
     };
     let (mut lo, mut hi) = (0.5_f64, 89.5_f64);
@@ -226,7 +236,7 @@ pub fn farthest_impact(site: LatLon, azimuth_deg: f64, speed_km_s: f64, rotating
         }
     }
     let best = if f1.0 > f2.0 { f1 } else { f2 };
-    Reach::Point(best.1, best.0)
+    Reach::Point(best.1, distance_m(site, best.1) / 1000.0)
 }
 
 /// The rotation-aware footprint of a missile: the farthest impact for each launch azimuth.
@@ -254,9 +264,35 @@ pub fn rotating_footprint(site: LatLon, range_km: f64, step_deg: f64) -> Footpri
     Footprint::Loop(points)
 }
 
+/// The reach on the rotating Earth toward `target` for a missile whose non-rotating range is
+/// `range_km`: the farthest impact whose bearing from the site is the target's, km; `None`
+/// when the reach is global. The launch azimuth is corrected for the sideways drift of the
+/// impact (the Earth turns under the missile) in a few fixed-point steps.
+pub fn rotating_range_toward(site: LatLon, range_km: f64, target: LatLon) -> Option<f64> {
+    let speed = minimum_energy(range_km).burnout_speed_km_s;
+    let bearing = inverse(site, target).azimuth_deg;
+    let mut azimuth = bearing;
+    let mut reach = 0.0;
+    for _ in 0..4 {
+        match farthest_impact(site, azimuth, speed, true) {
+            Reach::Global => return None,
+            Reach::Point(p, km) => {
+                reach = km;
+                let drift =
+                    (inverse(site, p).azimuth_deg - bearing + 540.0).rem_euclid(360.0) - 180.0;
+                if drift.abs() < 0.01 {
+                    break;
+                }
+                azimuth -= drift;
+            }
+        }
+    }
+    Some(reach)
+}
+
 /// The footprint's reach toward `target`: the distance from `site` to the footprint's edge
 /// along the target's bearing, km; `None` when the footprint is global.
-pub fn rotating_range_toward(site: LatLon, footprint: &Footprint, target: LatLon) -> Option<f64> {
+pub fn footprint_range_toward(site: LatLon, footprint: &Footprint, target: LatLon) -> Option<f64> {
     let Footprint::Loop(points) = footprint else {
         return None;
     };
@@ -282,11 +318,6 @@ pub fn rotating_range_toward(site: LatLon, footprint: &Footprint, target: LatLon
     let offset = (bearing - a.0).rem_euclid(360.0);
     let t = if span > 1e-12 { offset / span } else { 0.0 };
     Some(a.1 + t * (b.1 - a.1))
-}
-
-/// The point `distance_km` from `site` toward `azimuth_deg` (a convenience for drawing).
-pub fn toward(site: LatLon, azimuth_deg: f64, distance_km: f64) -> LatLon {
-    destination(site, azimuth_deg, distance_km * 1000.0)
 }
 
 #[cfg(test)]
@@ -372,9 +403,18 @@ mod wright {
         let ours: Vec<f64> = WRIGHT
             .iter()
             .map(|(_, lat, lon, _)| {
-                rotating_range_toward(site, &footprint, LatLon::lat_lon(*lat, *lon)).unwrap()
+                rotating_range_toward(site, 10_400.0, LatLon::lat_lon(*lat, *lon)).unwrap()
             })
             .collect();
+        // The drawn footprint agrees with the per-target search within 1 %.
+        for ((_, lat, lon, _), km) in WRIGHT.iter().zip(&ours) {
+            let edge =
+                footprint_range_toward(site, &footprint, LatLon::lat_lon(*lat, *lon)).unwrap();
+            assert!(
+                (edge - km).abs() < 0.01 * km,
+                "footprint {edge} vs search {km}"
+            );
+        }
         for ((name, .., published), km) in WRIGHT.iter().zip(&ours) {
             eprintln!("{name}: ours {km:.0} km, Wright {published:.0} km");
             // The model omits the boost phase: it sits 0-400 km below Wright's absolute values.

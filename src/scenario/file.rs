@@ -36,9 +36,27 @@ pub struct ScenarioFile {
     /// Places whose reach is reported.
     #[serde(default)]
     pub targets: Vec<Target>,
+    /// Named areas whose coverage is reported (e.g. the continental United States).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_areas: Vec<TargetArea>,
     /// The initial map view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<View>,
+}
+
+/// A named area of one or more polygons, given as rings of [longitude, latitude] in degrees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetArea {
+    /// Unique among target areas.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Outer rings, each a list of [lon, lat] points (closed or not); at least 3 distinct points.
+    pub polygons: Vec<Vec<[f64; 2]>>,
+    /// Where the outline comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// What a site is; decides which missiles fly from it when a missile names no `from` list.
@@ -117,7 +135,7 @@ pub struct Missile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<Platform>,
     /// Nominal maximum range, km; the main ring.
-    #[schemars(range(min = 0.0))]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub range_km: f64,
     /// Low end of the published estimates, km.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,8 @@ mod locate;
 mod validate;
 
 pub use file::{
-    FORMAT, Missile, Platform, ProjectionKind, ScenarioFile, Site, SiteKind, Source, Target, View,
+    FORMAT, Missile, Platform, ProjectionKind, ScenarioFile, Site, SiteKind, Source, Target,
+    TargetArea, View,
 };
 pub use locate::{JsonPath, PathStep};
 

@@ -46,6 +46,36 @@ pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
         "target",
         &mut problems,
     );
+    let areas = root.key("target_areas");
+    for (i, area) in file.target_areas.iter().enumerate() {
+        let at = areas.index(i);
+        check_text(&area.id, &at.key("id"), &mut problems);
+        check_text(&area.name, &at.key("name"), &mut problems);
+        if area.polygons.is_empty() {
+            problems.push((at.key("polygons"), "needs at least one polygon".into()));
+        }
+        for (j, ring) in area.polygons.iter().enumerate() {
+            let ring_at = at.key("polygons").index(j);
+            for (k, [lon, lat]) in ring.iter().enumerate() {
+                check_lon(*lon, &ring_at.index(k).index(0), &mut problems);
+                check_lat(*lat, &ring_at.index(k).index(1), &mut problems);
+            }
+            let mut distinct: Vec<[f64; 2]> = ring.clone();
+            distinct.dedup();
+            if distinct.first() == distinct.last() && distinct.len() > 1 {
+                distinct.pop();
+            }
+            if distinct.len() < 3 {
+                problems.push((ring_at, "a polygon needs at least 3 distinct points".into()));
+            }
+        }
+    }
+    unique_ids(
+        file.target_areas.iter().map(|a| a.id.as_str()),
+        &areas,
+        "target area",
+        &mut problems,
+    );
     if let Some(view) = &file.view {
         let at = root.key("view");
         if let Some(lon) = view.center_lon {

@@ -1,0 +1,113 @@
+use range_rings::geodesy::LatLon;
+use range_rings::reach::{area_polygons, coverage_table};
+use range_rings::scenario::{FORMAT, Missile, Scenario, ScenarioFile, Site, SiteKind};
+
+fn conus_scenario(ranges_km: &[f64]) -> Scenario {
+    let builtin = Scenario::builtin();
+    let conus = builtin
+        .target_areas
+        .iter()
+        .find(|a| a.id == "conus")
+        .unwrap()
+        .clone();
+    Scenario::new(ScenarioFile {
+        format: FORMAT.into(),
+        title: None,
+        subtitle: None,
+        sites: vec![Site {
+            id: "pyongyang".into(),
+            name: "Pyongyang".into(),
+            kind: Some(SiteKind::Launch),
+            lat: 39.0392,
+            lon: 125.7625,
+            note: None,
+            illustrative: None,
+        }],
+        missiles: ranges_km
+            .iter()
+            .map(|km| Missile {
+                id: format!("m{km}"),
+                name: format!("{km} km"),
+                class: None,
+                platform: None,
+                range_km: *km,
+                range_min_km: None,
+                range_max_km: None,
+                color: None,
+                visible: None,
+                assumed: None,
+                from: None,
+                sources: vec![],
+            })
+            .collect(),
+        targets: vec![],
+        target_areas: vec![conus],
+        view: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn conus_coverage_matches_an_independent_surface_sample() {
+    // tools/basemap/conus_coverage_check.py: 250,000 points uniform on the sphere inside the
+    // CONUS polygons, seed 20240611 (standard errors 0.02-0.10 percentage points).
+    let expected = [(10_000.0, 42.80), (11_000.0, 81.42), (12_000.0, 99.15)];
+    let scenario = conus_scenario(&expected.map(|e| e.0));
+    let rows = coverage_table(&scenario);
+    for ((km, pct), row) in expected.iter().zip(&rows) {
+        assert!(
+            (row.covered_pct - pct).abs() < 0.5,
+            "{km} km: {:.2} % vs sampled {pct} %",
+            row.covered_pct
+        );
+    }
+}
+
+#[test]
+fn a_12420_km_ring_covers_all_of_conus_and_the_farthest_point_is_in_the_keys() {
+    let scenario = conus_scenario(&[12_420.0, 12_000.0]);
+    let rows = coverage_table(&scenario);
+    assert!(
+        (rows[0].covered_pct - 100.0).abs() < 1e-6,
+        "{}",
+        rows[0].covered_pct
+    );
+    assert!(rows[1].covered_pct < 99.9);
+    // missile-ranges.md: about 12,417 km, in the middle Florida Keys (the 1:50m outline's
+    // farthest vertex is on Vaca Key, 12,419 km).
+    let far = rows[0].farthest;
+    assert!(
+        (rows[0].farthest_km - 12_417.0).abs() < 5.0,
+        "{}",
+        rows[0].farthest_km
+    );
+    assert!(
+        (24.5..25.0).contains(&far.lat) && (-81.2..-80.7).contains(&far.lon),
+        "{far:?}"
+    );
+}
+
+#[test]
+fn coverage_command_prints_the_contract_columns() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_range-rings"))
+        .args(["coverage", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        csv.lines().next(),
+        Some("site,missile,area,covered_pct,farthest_km")
+    );
+    let h15 = csv
+        .lines()
+        .find(|l| l.starts_with("pyongyang,hwasong-15,conus,"))
+        .unwrap();
+    assert!(h15.contains(",100.000,"), "{h15}");
+    let sinpo_area = area_polygons(&Scenario::builtin().target_areas[0]);
+    let (_, km) = range_rings::reach::farthest_point(LatLon::lat_lon(40.0333, 128.2), &sinpo_area);
+    assert!(
+        (km - 12_225.0).abs() < 5.0,
+        "Sinpo to the farthest CONUS point: {km}"
+    );
+}
