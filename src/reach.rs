@@ -234,3 +234,21 @@ pub fn coverage_table(scenario: &Scenario) -> Vec<CoverageRow> {
     }
     rows
 }
+
+/// Coverage rows of the visible missiles only, for the first `max_areas` target areas (what a
+/// map shows; hidden missiles would only cost time).
+pub fn visible_coverage(scenario: &Scenario, max_areas: usize) -> Vec<CoverageRow> {
+    if scenario.target_areas.is_empty() {
+        return Vec::new();
+    }
+    // Hidden missiles fly from nowhere in this copy; indices stay those of the scenario.
+    let visible = scenario.edited(|f| {
+        for m in &mut f.missiles {
+            if !m.is_visible() {
+                m.from = Some(Vec::new());
+            }
+        }
+        f.target_areas.truncate(max_areas);
+    });
+    visible.map(|s| coverage_table(&s)).unwrap_or_default()
+}

@@ -242,6 +242,8 @@ pub struct RangeRingsApp {
     /// Reach rows of visible missiles, with the document revision they were computed for.
     reach_cache: Option<(u64, Vec<crate::reach::ReachRow>)>,
     pending: Option<Pending>,
+    /// Coverage of the target areas by the visible rings, with the document revision.
+    coverage_cache: Option<(u64, Vec<crate::reach::CoverageRow>)>,
     /// The missile whose colour was last changed, and when.
     last_color_edit: Option<(usize, Instant)>,
     /// A discarding action to carry out once the Save As it waits for has succeeded.
@@ -278,6 +280,7 @@ impl RangeRingsApp {
             pending: None,
             after_save: None,
             last_color_edit: None,
+            coverage_cache: None,
             dialog: None,
             export_job: None,
             dragging_site: None,
@@ -717,6 +720,7 @@ impl RangeRingsApp {
                 if let Ok(empty) = empty {
                     self.doc = Document::new(empty, None);
                     self.reach_cache = None;
+                    self.coverage_cache = None;
                     self.selected_site = None;
                 }
             }
@@ -731,6 +735,7 @@ impl RangeRingsApp {
                     }
                     self.doc = Document::new(scenario, Some(path.clone()));
                     self.reach_cache = None;
+                    self.coverage_cache = None;
                     self.dragging_site = None;
                     self.selected_site = self.first_ring_site();
                     self.freeze_centre();

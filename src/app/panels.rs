@@ -247,6 +247,11 @@ pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         egui::CollapsingHeader::new("Targets")
             .default_open(false)
             .show(ui, |ui| targets_section(app, ui));
+        if !app.doc.scenario().target_areas.is_empty() {
+            egui::CollapsingHeader::new("Target areas")
+                .default_open(true)
+                .show(ui, |ui| coverage_section(app, ui));
+        }
     });
 }
 
@@ -512,6 +517,65 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     });
             }
         });
+    }
+}
+
+fn coverage_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    // Recomputed after each edit, but not on every frame of a drag (it takes tens of ms).
+    let stale = app
+        .coverage_cache
+        .as_ref()
+        .is_none_or(|(rev, _)| *rev != app.doc.revision);
+    if stale && app.dragging_site.is_none() {
+        app.coverage_cache = Some((
+            app.doc.revision,
+            crate::reach::visible_coverage(app.doc.scenario(), usize::MAX),
+        ));
+    }
+    let scenario = app.doc.scenario();
+    let Some((revision, rows)) = &app.coverage_cache else {
+        return;
+    };
+    if *revision != app.doc.revision {
+        ui.label(
+            egui::RichText::new("Updating when the drag ends…")
+                .small()
+                .italics(),
+        );
+    }
+    for (a, area) in scenario.target_areas.iter().enumerate() {
+        ui.strong(&area.name);
+        egui::Grid::new(("coverage", a))
+            .striped(true)
+            .show(ui, |ui| {
+                for row in rows.iter().filter(|r| r.area == a) {
+                    let (Some(m), Some(s)) = (
+                        scenario.missiles.get(row.missile),
+                        scenario.sites.get(row.site),
+                    ) else {
+                        continue;
+                    };
+                    ui.label(format!("{} from {}", m.name, s.name));
+                    ui.label(format!("{:.1}% covered", row.covered_pct));
+                    ui.end_row();
+                }
+            });
+        if let Some(row) = rows.iter().find(|r| r.area == a) {
+            let site = scenario
+                .sites
+                .get(row.site)
+                .map(|s| s.name.as_str())
+                .unwrap_or("");
+            ui.label(
+                egui::RichText::new(format!(
+                    "Farthest point from {site}: {} ({:.2}°, {:.2}°)",
+                    app.settings.units.format(row.farthest_km),
+                    row.farthest.lat,
+                    row.farthest.lon
+                ))
+                .small(),
+            );
+        }
     }
 }
 

@@ -454,6 +454,7 @@ fn draw_briefing_text(
     let px = bx + bw + margin;
     let pw = w - px - margin;
     let mut y = by + 18.0 * u;
+    let coverage = crate::reach::visible_coverage(scenario, 1);
     text(out, px, y, 17.0 * u, true, style.text, "Legend");
     y += 10.0 * u;
     let legend_bottom = by + bh - 60.0 * u;
@@ -512,6 +513,19 @@ fn draw_briefing_text(
         }
         if entry.assumed {
             detail.push_str(" (assumed figure)");
+        }
+        // Coverage of the first target area (e.g. CONUS) from the missile's best site.
+        if let Some(area) = scenario.target_areas.first() {
+            let best = coverage
+                .iter()
+                .filter(|c| c.missile == entry.missile && c.area == 0)
+                .map(|c| c.covered_pct)
+                .fold(None, |best: Option<f64>, pct| {
+                    Some(best.map_or(pct, |b| b.max(pct)))
+                });
+            if let Some(pct) = best.filter(|pct| *pct >= 0.05) {
+                let _ = write!(detail, "; covers {pct:.0}% of {}", area.name);
+            }
         }
         for line in wrap(&detail, 12.5 * u, false, pw - sw - 10.0 * u) {
             y += 16.0 * u;
