@@ -100,10 +100,15 @@ mod reach {
             la[9].parse::<f64>().unwrap() > 11_000.0 && la[10] == "true",
             "{la:?}"
         );
+        // Hwasong-19 toward Honolulu (bearing 81 degrees, with the Earth's spin) is orbital.
         assert_eq!(
-            csv_row(&csv, "pyongyang", "hwasong-19", "miami")[9],
+            csv_row(&csv, "pyongyang", "hwasong-19", "honolulu")[9],
             "global"
         );
+        let miami: f64 = csv_row(&csv, "pyongyang", "hwasong-19", "miami")[9]
+            .parse()
+            .unwrap();
+        assert!(miami > 15_000.0, "{miami}");
         // Sea-launched missiles fly from every patrol point.
         assert!(
             csv.lines()
@@ -129,7 +134,10 @@ mod reach {
         assert_eq!(dc["distance_km"], 11067.41);
         assert_eq!(dc["in_range"], true);
         assert_eq!(dc["verdict"], "in range");
-        assert_eq!(dc["rotating_global"], true);
+        assert_eq!(
+            dc["rotating_global"], false,
+            "north-east toward DC the speed stays sub-orbital"
+        );
         let band = rows
             .iter()
             .find(|r| r["missile"] == "hwasong-14" && r["target"] == "new-york")
