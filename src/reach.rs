@@ -90,9 +90,22 @@ pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
         let site = &scenario.sites[spec.site];
         let missile = &scenario.missiles[spec.missile];
         let from = LatLon::lat_lon(site.lat, site.lon);
+        let corners = site.area_corners();
         for (t, target) in scenario.targets.iter().enumerate() {
             let to = LatLon::lat_lon(target.lat, target.lon);
-            let line = inverse(from, to);
+            // From a patrol area, distances run from its nearest point.
+            let (distance_m, azimuth_deg) = match &corners {
+                Some(c) => crate::geodesy::distance_to_area(c, to),
+                None => {
+                    let line = inverse(from, to);
+                    (line.distance_m, line.azimuth_deg)
+                }
+            };
+            let line = crate::geodesy::GeodesicLine {
+                distance_m,
+                azimuth_deg,
+                final_azimuth_deg: 0.0,
+            };
             let distance_km = line.distance_m / M_PER_KM;
             rows.push(ReachRow {
                 site: spec.site,
@@ -206,12 +219,10 @@ pub fn coverage_table(scenario: &Scenario) -> Vec<CoverageRow> {
         let from = LatLon::lat_lon(site.lat, site.lon);
         let range_m = scenario.missiles[spec.missile].range_km * M_PER_KM;
         // A tighter ring than drawing needs: 1 km or 0.01 % of the range.
-        let Ok(ring) =
-            crate::geodesy::RangeRing::with_tolerance(from, range_m, (1e-4 * range_m).max(1000.0))
+        let Some(covered) = reach_area(site, range_m / M_PER_KM, (1e-4 * range_m).max(1000.0))
         else {
             continue;
         };
-        let covered = ring.area(0.0).polygons;
         for (a, (polygons, surface)) in areas.iter().enumerate() {
             let inside = lonlat_area_m2(&covered.intersection(polygons));
             let (farthest, farthest_km) = *farthest
@@ -251,4 +262,26 @@ pub fn visible_coverage(scenario: &Scenario, max_areas: usize) -> Vec<CoverageRo
         f.target_areas.truncate(max_areas);
     });
     visible.map(|s| coverage_table(&s)).unwrap_or_default()
+}
+
+/// The area a missile of `range_km` covers from `site` (its point, or its patrol area), as
+/// planar lon/lat polygons cut at the antimeridian; `None` for invalid geometry.
+pub fn reach_area(
+    site: &crate::scenario::Site,
+    range_km: f64,
+    tolerance_m: f64,
+) -> Option<geo::MultiPolygon<f64>> {
+    let range_m = range_km * M_PER_KM;
+    match site.area_corners() {
+        Some(corners) => crate::geodesy::AreaBuffer::new(&corners, range_m, tolerance_m)
+            .ok()
+            .map(|b| b.polygons),
+        None => crate::geodesy::RangeRing::with_tolerance(
+            LatLon::lat_lon(site.lat, site.lon),
+            range_m,
+            tolerance_m,
+        )
+        .ok()
+        .map(|r| r.area(0.0).polygons),
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::basemap::{Basemap, Detail};
 use crate::geodesy::flight::{Footprint, rotating_footprint};
-use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
+use crate::geodesy::{AreaBuffer, LatLon, M_PER_KM, RangeRing};
 use crate::projection::{EARTH_RADIUS_M, MapCoord, MapRect, Projection};
 use crate::scenario::{Rgba, RingSpec, Scenario, SiteKind};
 use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon};
@@ -89,6 +89,8 @@ pub struct Marker {
     pub id: String,
     /// Index into the scenario's sites or targets (by kind).
     pub index: usize,
+    /// A patrol area's outline, map units (empty for points).
+    pub area: Vec<LineString<f64>>,
 }
 
 /// A label to place near a marker; higher priority is placed first and wins collisions.
@@ -270,6 +272,9 @@ pub fn build_ring(
     }
     let centre = LatLon::lat_lon(site.lat, site.lon);
     let tolerance_m = tolerance * EARTH_RADIUS_M;
+    if let Some(corners) = site.area_corners() {
+        return build_area_ring(scenario, spec, projection, tolerance, layers, &corners);
+    }
     // The scenario is validated, so rings can be built; `None` rather than a panic anyway.
     let ring_of = |km: f64| RangeRing::with_tolerance(centre, km * M_PER_KM, tolerance_m).ok();
     let ring = ring_of(missile.range_km)?;
@@ -312,6 +317,51 @@ pub fn build_ring(
     })
 }
 
+/// The reach from a patrol area: the geodesic buffer of the area, filled and outlined like a
+/// ring (the rotation-aware footprint is drawn for point sites only).
+fn build_area_ring(
+    scenario: &Scenario,
+    spec: RingSpec,
+    projection: &Projection,
+    tolerance: f64,
+    layers: RingLayers,
+    corners: &[LatLon],
+) -> Option<SceneRing> {
+    let missile = scenario.missiles.get(spec.missile)?;
+    let tolerance_m = tolerance * EARTH_RADIUS_M;
+    let buffer_of = |km: f64| AreaBuffer::new(corners, km * M_PER_KM, tolerance_m).ok();
+    let outline_of = |b: &AreaBuffer| -> Vec<LineString<f64>> {
+        b.outline()
+            .iter()
+            .flat_map(|l| projection.project_line(&l.0, tolerance))
+            .collect()
+    };
+    let buffer = buffer_of(missile.range_km)?;
+    let (mut band, mut band_edges) = (MultiPolygon(vec![]), Vec::new());
+    if layers.bands
+        && let (Some(min), Some(max)) = (missile.range_min_km, missile.range_max_km)
+        && min < max
+        && let (Some(inner), Some(outer)) = (buffer_of(min), buffer_of(max))
+    {
+        band = projection
+            .project_polygons(&outer.polygons, tolerance)
+            .difference(&projection.project_polygons(&inner.polygons, tolerance));
+        band_edges = outline_of(&inner);
+        band_edges.extend(outline_of(&outer));
+    }
+    Some(SceneRing {
+        site: spec.site,
+        missile: spec.missile,
+        color: scenario.missile_color(spec.missile),
+        fill: projection.project_polygons(&buffer.polygons, tolerance),
+        outline: outline_of(&buffer),
+        band,
+        band_edges,
+        rotating_outline: Vec::new(),
+        rotating_global: false,
+    })
+}
+
 /// Markers and labels for every site and target the map shows. Sites with a visible ring get a
 /// higher label priority than other sites.
 pub fn markers_and_labels(
@@ -334,11 +384,23 @@ pub fn markers_and_labels(
         let has_rings = specs
             .iter()
             .any(|s| s.site == i && scenario.missiles[s.missile].is_visible());
+        let area = site
+            .area_corners()
+            .map(|corners| {
+                let mut line: Vec<Coord<f64>> = corners
+                    .iter()
+                    .map(|c| Coord { x: c.lon, y: c.lat })
+                    .collect();
+                line.push(line[0]);
+                projection.project_line(&line, 1e-3)
+            })
+            .unwrap_or_default();
         markers.push(Marker {
             position,
             kind,
             id: site.id.clone(),
             index: i,
+            area,
         });
         labels.push(Label {
             anchor: position,
@@ -355,6 +417,7 @@ pub fn markers_and_labels(
             kind: MarkerKind::Target,
             id: target.id.clone(),
             index: i,
+            area: Vec::new(),
         });
         labels.push(Label {
             anchor: position,

@@ -352,3 +352,64 @@ fn right_click_on_the_map_adds_a_target_there() {
     // The new target is in the reach table at once.
     assert!(pairs_label(&h).contains("of 288"), "{}", pairs_label(&h));
 }
+
+#[test]
+fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
+    let mut h = harness();
+    h.get_by_label("◆ North of Midway").click();
+    h.run_steps(2);
+    let index = h
+        .state()
+        .doc
+        .scenario()
+        .sites
+        .iter()
+        .position(|s| s.id == "patrol-p3")
+        .unwrap();
+    assert_eq!(h.state().selected_site, Some(index));
+    let before = h.state().doc.scenario().sites[index].area.clone().unwrap();
+    // Drag the first corner 40 px west.
+    let projection = h.state().projection();
+    let t = h.state().map.last_transform.unwrap();
+    let [lon, lat] = before[0];
+    let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(lat, lon)).unwrap());
+    let from = egui::Pos2::new(x as f32, y as f32);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.run_steps(1);
+    for k in 1..=5 {
+        h.hover_at(from + egui::Vec2::new(-8.0 * k as f32, 0.0));
+        h.run_steps(1);
+    }
+    h.event(egui::Event::PointerButton {
+        pos: from + egui::Vec2::new(-40.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.run_steps(2);
+    let after = h.state().doc.scenario().sites[index].area.clone().unwrap();
+    assert!(
+        after[0][0] < before[0][0] - 1.0 || after[0][0] > 170.0 && before[0][0] < 0.0,
+        "{before:?} -> {after:?}"
+    );
+    assert_eq!(after[1..], before[1..], "only the dragged corner moves");
+    h.get_by_label("Remove patrol area").click();
+    h.run_steps(2);
+    assert!(h.state().doc.scenario().sites[index].area.is_none());
+    h.get_by_label("Add patrol area").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.scenario().sites[index]
+            .area
+            .as_ref()
+            .map(Vec::len),
+        Some(4)
+    );
+}

@@ -22,6 +22,7 @@ fn conus_scenario(ranges_km: &[f64]) -> Scenario {
             lon: 125.7625,
             note: None,
             illustrative: None,
+            area: None,
         }],
         missiles: ranges_km
             .iter()

@@ -37,6 +37,7 @@ fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
             lon: centre.lon,
             note: None,
             illustrative: None,
+            area: None,
         }],
         missiles: vec![Missile {
             id: "m".into(),
@@ -203,6 +204,74 @@ mod fills {
     #[test]
     fn ring_around_85_north() {
         check_fill("85 N 1,500 km", LatLon::lat_lon(85.0, 30.0), 1_500.0);
+    }
+
+    #[test]
+    fn patrol_area_across_the_antimeridian_is_filled_on_the_right_side() {
+        let corners = [[177.0, 32.0], [-177.0, 32.0], [-177.0, 38.0], [177.0, 38.0]];
+        let mut file = one_ring(LatLon::lat_lon(35.0, 180.0), 2_000.0)
+            .file()
+            .clone();
+        file.sites[0].area = Some(corners.to_vec());
+        let scenario = Scenario::new(file).unwrap();
+        let area: Vec<LatLon> = corners
+            .iter()
+            .map(|[lon, lat]| LatLon::lat_lon(*lat, *lon))
+            .collect();
+        for projection in [
+            Projection::Equirectangular { central_lon: 0.0 },
+            Projection::Equirectangular { central_lon: 150.0 },
+            Projection::Orthographic {
+                centre: LatLon::lat_lon(35.0, -170.0),
+            },
+        ] {
+            let (pix, plan) = render(&scenario, projection, 720, 380);
+            let (mut inside, mut outside) = (0, 0);
+            for lat in (0..=70).step_by(2) {
+                for lon in (140..=250).step_by(2) {
+                    let p = LatLon::lat_lon(
+                        f64::from(lat),
+                        range_rings::geodesy::normalize_lon(f64::from(lon)),
+                    );
+                    let (d, _) = range_rings::geodesy::distance_to_area(&area, p);
+                    let d_km = d / 1000.0;
+                    let from_edge = 180.0
+                        - range_rings::geodesy::normalize_lon(p.lon - projection.central_lon())
+                            .abs();
+                    if (d_km - 2_000.0).abs() < 120.0
+                        || d_km < 600.0
+                        || (!projection.is_azimuthal() && from_edge < 3.0)
+                    {
+                        continue;
+                    }
+                    let Some(q) = projection.forward(p) else {
+                        continue;
+                    };
+                    let (x, y) = plan.transform.to_px(q);
+                    let [r, g, b] = pixel(&pix, x, y);
+                    if d_km < 2_000.0 {
+                        assert!(
+                            r > 200 && g < 170 && b < 170,
+                            "{}: {p:?} {d_km:.0} km is {r},{g},{b}",
+                            projection.name()
+                        );
+                        inside += 1;
+                    } else {
+                        assert!(
+                            g > 235 && b > 235,
+                            "{}: {p:?} {d_km:.0} km is {r},{g},{b}",
+                            projection.name()
+                        );
+                        outside += 1;
+                    }
+                }
+            }
+            assert!(
+                inside > 20 && outside > 20,
+                "{}: {inside} in, {outside} out",
+                projection.name()
+            );
+        }
     }
 
     #[test]
@@ -403,6 +472,67 @@ mod files {
             2,
             "world with a hole"
         );
+    }
+
+    #[test]
+    fn geojson_patrol_area_buffer_is_cut_at_the_antimeridian() {
+        use geo::Contains;
+        let scenario = Scenario::builtin();
+        let value = export::geojson::scenario_collection(&scenario);
+        let feature = value["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["properties"]["site"] == "patrol-p3"
+                    && f["properties"]["missile"] == "pukguksong-3"
+            })
+            .unwrap();
+        assert_eq!(feature["properties"]["patrol_area"], true);
+        assert_eq!(feature["geometry"]["type"], "MultiPolygon", "split at 180");
+        let polygons: Vec<geo::Polygon<f64>> = feature["geometry"]["coordinates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let ring: Vec<geo::Coord<f64>> = p[0]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| geo::Coord {
+                        x: c[0].as_f64().unwrap(),
+                        y: c[1].as_f64().unwrap(),
+                    })
+                    .collect();
+                geo::Polygon::new(ring.into(), vec![])
+            })
+            .collect();
+        let corners: Vec<LatLon> = scenario
+            .sites
+            .iter()
+            .find(|s| s.id == "patrol-p3")
+            .unwrap()
+            .area_corners()
+            .unwrap();
+        for (lat, lon) in [
+            (35.0, 179.5),
+            (35.0, -179.5),
+            (20.0, -175.0),
+            (50.0, 170.0),
+            (35.0, 155.0),
+            (35.0, -155.0),
+        ] {
+            let inside = polygons
+                .iter()
+                .any(|p| p.contains(&geo::Point::new(lon, lat)));
+            let d = range_rings::geodesy::distance_to_area(&corners, LatLon::lat_lon(lat, lon)).0;
+            assert_eq!(
+                inside,
+                d <= 2_000_000.0,
+                "({lat}, {lon}) at {:.0} km",
+                d / 1000.0
+            );
+        }
     }
 
     #[test]

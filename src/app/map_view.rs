@@ -116,6 +116,7 @@ struct RingKey {
     missile: usize,
     band: (u64, u64),
     layers: (bool, bool),
+    area: Option<u64>,
 }
 
 /// A hash of the projection's parameters, for cache keys.
@@ -263,6 +264,11 @@ impl MapView {
                     missile.range_max_km.unwrap_or(0.0).to_bits(),
                 ),
                 layers: (layers.bands, layers.rotation),
+                area: site.area.as_ref().map(|a| {
+                    a.iter()
+                        .flatten()
+                        .fold(0u64, |h, x| h.rotate_left(5) ^ x.to_bits())
+                }),
             };
             let entry = self.rings.get(&key).cloned().or_else(|| {
                 let ring = crate::scene::build_ring(scenario, spec, projection, tolerance, layers)?;
@@ -440,7 +446,10 @@ pub fn rings_containing(scenario: &Scenario, specs: &[RingSpec], point: LatLon) 
         .filter(|s| {
             let site = &scenario.sites[s.site];
             let range_m = scenario.missiles[s.missile].range_km * M_PER_KM;
-            distance_m(LatLon::lat_lon(site.lat, site.lon), point) <= range_m
+            match site.area_corners() {
+                Some(corners) => crate::geodesy::distance_to_area(&corners, point).0 <= range_m,
+                None => distance_m(LatLon::lat_lon(site.lat, site.lon), point) <= range_m,
+            }
         })
         .collect()
 }

@@ -251,6 +251,8 @@ pub struct RangeRingsApp {
     dialog: Option<RunningDialog>,
     export_job: Option<(PathBuf, Receiver<Result<(), String>>)>,
     dragging_site: Option<usize>,
+    /// (site, corner) of the patrol-area corner being dragged.
+    dragging_corner: Option<(usize, usize)>,
     allow_close: bool,
     quit_requested: bool,
     applied_theme: Option<bool>,
@@ -284,6 +286,7 @@ impl RangeRingsApp {
             dialog: None,
             export_job: None,
             dragging_site: None,
+            dragging_corner: None,
             allow_close: false,
             quit_requested: false,
             applied_theme: None,
@@ -655,10 +658,12 @@ impl RangeRingsApp {
             Command::Export(request) => self.start_export(request, ctx),
             Command::Undo => {
                 self.dragging_site = None;
+                self.dragging_corner = None;
                 self.doc.undo();
             }
             Command::Redo => {
                 self.dragging_site = None;
+                self.dragging_corner = None;
                 self.doc.redo();
             }
             Command::Quit => self.discard_then(Pending::Quit),

@@ -315,6 +315,27 @@ fn sites_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     apply(app, &a, |f| f.sites[i].kind = Some(kind));
                 }
             });
+            if site.kind() == SiteKind::Patrol {
+                ui.horizontal(|ui| {
+                    if site.area.is_none() {
+                        let r = ui.button("Add patrol area");
+                        if r.clicked() {
+                            let (lat, lon) = (site.lat, site.lon);
+                            let box_corners = [(-2.0, -2.5), (-2.0, 2.5), (2.0, 2.5), (2.0, -2.5)]
+                                .map(|(dlat, dlon)| {
+                                    [normalize_lon(lon + dlon), (lat + dlat).clamp(-89.0, 89.0)]
+                                });
+                            apply(app, &r, |f| f.sites[i].area = Some(box_corners.to_vec()));
+                        }
+                    } else {
+                        let r = ui.button("Remove patrol area");
+                        if r.clicked() {
+                            apply(app, &r, |f| f.sites[i].area = None);
+                        }
+                        ui.label(egui::RichText::new("Drag its corners on the map").small());
+                    }
+                });
+            }
             if site.illustrative == Some(true) {
                 ui.label(egui::RichText::new("Illustrative position, not from a source").italics());
             }
@@ -377,6 +398,7 @@ pub fn add_site(app: &mut RangeRingsApp, kind: SiteKind, at: LatLon) {
         lon: normalize_lon(at.lon).clamp(-180.0, 180.0),
         note: None,
         illustrative: (kind == SiteKind::Patrol).then_some(true),
+        area: None,
     };
     let index = app.doc.scenario().sites.len();
     match app.doc.edit(|f| f.sites.push(site)) {
@@ -816,37 +838,90 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             .map(|(i, _)| i)
     };
 
-    // Drag a site, or pan.
+    // The corners of the selected site's patrol area, as drag handles.
+    let corner_px = |app: &RangeRingsApp, t: &crate::scene::ViewTransform| -> Vec<(usize, Pos2)> {
+        let scenario = app.doc.scenario();
+        let Some(corners) = app
+            .selected_site
+            .and_then(|i| scenario.sites.get(i))
+            .and_then(|s| s.area.clone())
+        else {
+            return Vec::new();
+        };
+        corners
+            .iter()
+            .enumerate()
+            .filter_map(|(k, [lon, lat])| {
+                let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(*lat, *lon))?);
+                Some((k, Pos2::new(x as f32, y as f32)))
+            })
+            .collect()
+    };
+
+    // Drag a corner, a site (its area moves with it), or pan.
     // Grab where the button went down: by the time a drag is recognised the pointer has moved.
     if response.drag_started_by(egui::PointerButton::Primary)
         && let Some(p) = ui.input(|i| i.pointer.press_origin())
     {
-        app.dragging_site = site_under(p);
+        app.dragging_corner = corner_px(app, &t0)
+            .into_iter()
+            .find(|(_, c)| c.distance(p) <= GRAB_RADIUS)
+            .and_then(|(k, _)| app.selected_site.map(|i| (i, k)));
+        app.dragging_site = if app.dragging_corner.is_some() {
+            None
+        } else {
+            site_under(p)
+        };
         if let Some(i) = app.dragging_site {
             app.selected_site = Some(i);
+        }
+        if app.dragging_site.is_some() || app.dragging_corner.is_some() {
             app.doc.checkpoint();
         }
     }
     if response.dragged_by(egui::PointerButton::Primary) {
-        match (app.dragging_site, response.interact_pointer_pos()) {
-            (Some(i), Some(p)) => {
-                if let Some(ll) = t0.to_map_pos(p).and_then(|q| projection.inverse(q)) {
-                    let (lat, lon) = (ll.lat.clamp(-90.0, 90.0), normalize_lon(ll.lon));
-                    if let Err(e) = app.doc.edit_continuing(|f| {
-                        if let Some(site) = f.sites.get_mut(i) {
-                            site.lat = lat;
-                            site.lon = lon;
+        let pointer = response
+            .interact_pointer_pos()
+            .and_then(|p| t0.to_map_pos(p))
+            .and_then(|q| projection.inverse(q));
+        match (app.dragging_site, app.dragging_corner, pointer) {
+            (Some(i), _, Some(ll)) => {
+                let (lat, lon) = (ll.lat.clamp(-90.0, 90.0), normalize_lon(ll.lon));
+                // Positions that would make the area invalid (round a pole) are skipped.
+                let _ = app.doc.edit_continuing(|f| {
+                    if let Some(site) = f.sites.get_mut(i) {
+                        let (dlat, dlon) = (lat - site.lat, normalize_lon(lon - site.lon));
+                        site.lat = lat;
+                        site.lon = lon;
+                        for [clon, clat] in site.area.iter_mut().flatten() {
+                            *clat = (*clat + dlat).clamp(-90.0, 90.0);
+                            *clon = normalize_lon(*clon + dlon).clamp(-180.0, 180.0);
                         }
-                    }) {
-                        app.notify(e, true);
                     }
-                }
+                });
             }
-            _ => app.map.pan(&projection, rect, response.drag_delta()),
+            (None, Some((i, k)), Some(ll)) => {
+                let _ = app.doc.edit_continuing(|f| {
+                    if let Some(corner) = f
+                        .sites
+                        .get_mut(i)
+                        .and_then(|s| s.area.as_mut())
+                        .and_then(|a| a.get_mut(k))
+                    {
+                        *corner = [
+                            normalize_lon(ll.lon).clamp(-180.0, 180.0),
+                            ll.lat.clamp(-90.0, 90.0),
+                        ];
+                    }
+                });
+            }
+            (None, None, _) => app.map.pan(&projection, rect, response.drag_delta()),
+            _ => {}
         }
     }
     if response.drag_stopped() {
         app.dragging_site = None;
+        app.dragging_corner = None;
     }
     if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
@@ -951,6 +1026,22 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     }
     let ink = color32(style.text);
     let paper = color32(style.background);
+    for m in markers.iter().filter(|m| !m.area.is_empty()) {
+        for line in &m.area {
+            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
+                painter.extend(Shape::dashed_line(&piece, Stroke::new(1.5, ink), 6.0, 4.0));
+            }
+        }
+    }
+    for (_, c) in corner_px(app, &t) {
+        painter.rect(
+            Rect::from_center_size(c, Vec2::splat(8.0)),
+            1.0,
+            paper,
+            Stroke::new(1.5, ink),
+            egui::StrokeKind::Middle,
+        );
+    }
     for m in &markers {
         let (x, y) = t.to_px(m.position);
         let p = Pos2::new(x as f32, y as f32);

@@ -3,6 +3,7 @@
 
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing, RingShape};
 use crate::scenario::{Missile, Scenario};
+use geo::orient::Orient;
 use geo::{MultiPolygon, Polygon};
 use serde_json::{Map, Value, json};
 
@@ -70,9 +71,6 @@ pub fn scenario_collection(scenario: &Scenario) -> Value {
         let site = &scenario.sites[spec.site];
         let missile = &scenario.missiles[spec.missile];
         let centre = LatLon::lat_lon(site.lat, site.lon);
-        let Ok(ring) = RangeRing::new(centre, missile.range_km * M_PER_KM) else {
-            continue;
-        };
         let mut props = Map::new();
         props.insert("kind".into(), json!("ring"));
         props.insert("site".into(), json!(site.id));
@@ -92,7 +90,23 @@ pub fn scenario_collection(scenario: &Scenario) -> Value {
         );
         props.insert("visible".into(), json!(missile.is_visible()));
         props.insert("sources".into(), json!(source_lines(missile)));
-        features.push(ring_feature(&ring, props));
+        match site.area_corners() {
+            Some(_) => {
+                let tolerance = RangeRing::tolerance_m(missile.range_km * M_PER_KM);
+                let Some(area) = crate::reach::reach_area(site, missile.range_km, tolerance) else {
+                    continue;
+                };
+                props.insert("patrol_area".into(), json!(true));
+                props.insert("radius_km".into(), json!(missile.range_km));
+                features.push(json!({ "type": "Feature", "properties": props, "geometry": area_geometry(&area.orient(geo::orient::Direction::Default)) }));
+            }
+            None => {
+                let Ok(ring) = RangeRing::new(centre, missile.range_km * M_PER_KM) else {
+                    continue;
+                };
+                features.push(ring_feature(&ring, props));
+            }
+        }
     }
     for site in &scenario.sites {
         features.push(json!({

@@ -328,6 +328,18 @@ fn draw_markers_and_labels(
     let ring_sites: Vec<usize> = scene.rings.iter().map(|r| r.site).collect();
     let shown =
         |kind: MarkerKind, index: usize| kind == MarkerKind::Target || ring_sites.contains(&index);
+    for m in scene.markers.iter().filter(|m| !m.area.is_empty()) {
+        let _ = writeln!(
+            out,
+            r#"<path d="{}" fill="{}" fill-opacity="0.25" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"#,
+            lines_path(&m.area, t),
+            color(style.text),
+            color(style.text),
+            1.2 * u,
+            4.0 * u,
+            3.0 * u
+        );
+    }
     let r = 4.2 * u;
     for m in &scene.markers {
         if !shown(m.kind, m.index) {

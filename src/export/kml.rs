@@ -2,7 +2,7 @@
 //! at the antimeridian, so no tool draws it across the globe), sites and targets as points.
 
 use super::geojson::source_lines;
-use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
+use crate::geodesy::{M_PER_KM, RangeRing};
 use crate::scenario::{Rgba, Scenario};
 use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect};
 use std::fmt::Write as _;
@@ -105,13 +105,11 @@ pub fn scenario_kml(scenario: &Scenario) -> String {
     for spec in scenario.ring_specs() {
         let site = &scenario.sites[spec.site];
         let missile = &scenario.missiles[spec.missile];
-        let Ok(ring) = RangeRing::new(
-            LatLon::lat_lon(site.lat, site.lon),
-            missile.range_km * M_PER_KM,
-        ) else {
+        let tolerance = RangeRing::tolerance_m(missile.range_km * M_PER_KM);
+        let Some(area) = crate::reach::reach_area(site, missile.range_km, tolerance) else {
             continue;
         };
-        let area = globe_safe(&ring.area(0.0).polygons);
+        let area = globe_safe(&area);
         let _ = writeln!(
             out,
             "<Placemark><name>{} from {} ({} km)</name><visibility>{}</visibility><styleUrl>#m{}</styleUrl>",

@@ -5,10 +5,12 @@
 //! degrees, distances in metres unless a name says otherwise.
 
 mod area;
+mod buffer;
 pub mod flight;
 mod ring;
 
 pub use area::{RingArea, cut_at_map_edge};
+pub use buffer::{AreaBuffer, area_contains, distance_to_area};
 pub use ring::{RangeRing, RingShape};
 
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
@@ -33,6 +35,9 @@ pub enum GeodesyError {
     /// A ring radius that is zero, negative or not finite.
     #[error("radius {0} m must be a finite number greater than 0")]
     Radius(f64),
+    /// A patrol area with fewer than three corners.
+    #[error("an area needs at least 3 corners, not {0}")]
+    Area(usize),
 }
 
 /// A geographic position on the WGS84 ellipsoid, in degrees.

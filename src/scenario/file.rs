@@ -93,6 +93,10 @@ pub struct Site {
     /// True when the position is illustrative rather than from a source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub illustrative: Option<bool>,
+    /// A patrol area, as corners [lon, lat] in order: missiles then reach every point within
+    /// range of some point of the area, not only of `lat`/`lon`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Vec<[f64; 2]>>,
 }
 
 /// Where a missile is launched from.
@@ -219,6 +223,20 @@ impl Site {
     /// The site's kind, with the default applied.
     pub fn kind(&self) -> SiteKind {
         self.kind.unwrap_or_default()
+    }
+
+    /// The patrol area's corners as positions (without a repeated closing corner), if any.
+    pub fn area_corners(&self) -> Option<Vec<crate::geodesy::LatLon>> {
+        let area = self.area.as_ref()?;
+        let mut corners: Vec<crate::geodesy::LatLon> = area
+            .iter()
+            .map(|[lon, lat]| crate::geodesy::LatLon::lat_lon(*lat, *lon))
+            .collect();
+        corners.dedup();
+        if corners.len() > 1 && corners.first() == corners.last() {
+            corners.pop();
+        }
+        Some(corners)
     }
 }
 

@@ -114,6 +114,31 @@ fn check_site(site: &Site, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>
     check_text(&site.name, &at.key("name"), problems);
     check_lat(site.lat, &at.key("lat"), problems);
     check_lon(site.lon, &at.key("lon"), problems);
+    if let Some(area) = &site.area {
+        for (k, [lon, lat]) in area.iter().enumerate() {
+            check_lon(*lon, &at.key("area").index(k).index(0), problems);
+            check_lat(*lat, &at.key("area").index(k).index(1), problems);
+        }
+        let corners = site.area_corners().unwrap_or_default();
+        if corners.len() < 3 {
+            problems.push((
+                at.key("area"),
+                "a patrol area needs at least 3 distinct corners".into(),
+            ));
+        }
+        // Edges run the short way round in longitude; an area must not circle a pole.
+        let span: f64 = corners
+            .iter()
+            .zip(corners.iter().cycle().skip(1))
+            .map(|(a, b)| crate::geodesy::normalize_lon(b.lon - a.lon))
+            .sum();
+        if span.abs() > 180.0 {
+            problems.push((
+                at.key("area"),
+                "a patrol area must not encircle a pole".into(),
+            ));
+        }
+    }
 }
 
 fn check_target(target: &Target, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
