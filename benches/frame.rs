@@ -1,5 +1,6 @@
 //! One full frame of the real app in a headless egui context at 1920x1080: UI, scene to
-//! shapes, tessellation. Two views (the whole world; a regional zoom on Korea, Japan and Guam
+//! shapes, tessellation, with every layer on (bands, rotation footprints, patrol areas, the
+//! coverage panel). Two views (the whole world; a regional zoom on Korea, Japan and Guam
 //! where the 1:50m basemap is used) and dragging a patrol point (its rings rebuilt each frame).
 //!
 //! `cargo bench --bench frame`. Besides criterion's estimates it prints the median and worst
@@ -30,7 +31,12 @@ fn frame(ctx: &egui::Context, app: &mut RangeRingsApp) -> usize {
 
 fn app(zoomed: bool) -> (egui::Context, RangeRingsApp) {
     let ctx = egui::Context::default();
-    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    // Everything on: bands of estimates (the default) and rotation-aware footprints.
+    let settings = Settings {
+        rotation: true,
+        ..Settings::default()
+    };
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(settings));
     app.native_dialogs = false;
     // Two frames to lay out panels and fill the caches.
     frame(&ctx, &mut app);
@@ -86,6 +92,7 @@ fn frames(c: &mut Criterion) {
         .position(|s| s.id == "patrol-p2")
         .unwrap();
     app.doc.checkpoint();
+    app.dragging_site = Some(index);
     let mut step = 0u32;
     let mut drag_frame = |app: &mut RangeRingsApp| {
         step += 1;

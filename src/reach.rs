@@ -81,46 +81,90 @@ impl ReachRow {
     }
 }
 
-/// The reach table: for every ring of the scenario (missile and site, in the order of
-/// [`Scenario::ring_specs`]), one row per target. Hidden missiles are included: visibility is a
-/// matter of drawing, not of reach.
-pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
+/// What one reach row depends on, for reusing rows across edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct RowKey {
+    site: [u64; 3],
+    missile: [u64; 3],
+    target: [u64; 2],
+}
+
+/// Reach rows kept from earlier tables: while one site is dragged only its rows are computed
+/// again (the rotating-Earth search is the costly part).
+#[derive(Debug, Default)]
+pub struct ReachMemo {
+    rows: std::collections::HashMap<RowKey, ReachRow>,
+}
+
+/// Like [`reach_table`], reusing the rows of `memo` whose inputs did not change.
+pub fn reach_table_memo(scenario: &Scenario, memo: &mut ReachMemo) -> Vec<ReachRow> {
+    let mut fresh = std::collections::HashMap::new();
     let mut rows = Vec::new();
     for spec in scenario.ring_specs() {
         let site = &scenario.sites[spec.site];
         let missile = &scenario.missiles[spec.missile];
-        let from = LatLon::lat_lon(site.lat, site.lon);
-        let corners = site.area_corners();
+        let area_hash = site.area.as_ref().map_or(0, |a| {
+            a.iter()
+                .flatten()
+                .fold(1u64, |h, x| h.rotate_left(7) ^ x.to_bits())
+        });
         for (t, target) in scenario.targets.iter().enumerate() {
-            let to = LatLon::lat_lon(target.lat, target.lon);
-            // From a patrol area, distances run from its nearest point.
-            let (distance_m, azimuth_deg) = match &corners {
-                Some(c) => crate::geodesy::distance_to_area(c, to),
-                None => {
-                    let line = inverse(from, to);
-                    (line.distance_m, line.azimuth_deg)
-                }
+            let key = RowKey {
+                site: [site.lat.to_bits(), site.lon.to_bits(), area_hash],
+                missile: [
+                    missile.range_km.to_bits(),
+                    missile.range_min_km.unwrap_or(-1.0).to_bits(),
+                    missile.range_max_km.unwrap_or(-1.0).to_bits(),
+                ],
+                target: [target.lat.to_bits(), target.lon.to_bits()],
             };
-            let line = crate::geodesy::GeodesicLine {
-                distance_m,
-                azimuth_deg,
-                final_azimuth_deg: 0.0,
+            let mut row = match memo.rows.get(&key) {
+                Some(row) => *row,
+                None => row_for(site, missile, target),
             };
-            let distance_km = line.distance_m / M_PER_KM;
-            rows.push(ReachRow {
-                site: spec.site,
-                missile: spec.missile,
-                target: t,
-                distance_km,
-                azimuth_deg: line.azimuth_deg,
-                range_km: missile.range_km,
-                range_max_km: missile.range_max_km,
-                flight_time_min: flight_time_min(distance_km, missile.range_km),
-                rotating_range_km: rotating_range_toward(from, missile.range_km, to),
-            });
+            (row.site, row.missile, row.target) = (spec.site, spec.missile, t);
+            fresh.insert(key, row);
+            rows.push(row);
         }
     }
+    memo.rows = fresh;
     rows
+}
+
+fn row_for(
+    site: &crate::scenario::Site,
+    missile: &crate::scenario::Missile,
+    target: &crate::scenario::Target,
+) -> ReachRow {
+    let from = LatLon::lat_lon(site.lat, site.lon);
+    let to = LatLon::lat_lon(target.lat, target.lon);
+    // From a patrol area, distances run from its nearest point.
+    let (distance_m, azimuth_deg) = match site.area_corners() {
+        Some(c) => crate::geodesy::distance_to_area(&c, to),
+        None => {
+            let line = inverse(from, to);
+            (line.distance_m, line.azimuth_deg)
+        }
+    };
+    let distance_km = distance_m / M_PER_KM;
+    ReachRow {
+        site: 0,
+        missile: 0,
+        target: 0,
+        distance_km,
+        azimuth_deg,
+        range_km: missile.range_km,
+        range_max_km: missile.range_max_km,
+        flight_time_min: flight_time_min(distance_km, missile.range_km),
+        rotating_range_km: rotating_range_toward(from, missile.range_km, to),
+    }
+}
+
+/// The reach table: for every ring of the scenario (missile and site, in the order of
+/// [`Scenario::ring_specs`]), one row per target. Hidden missiles are included: visibility is a
+/// matter of drawing, not of reach.
+pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
+    reach_table_memo(scenario, &mut ReachMemo::default())
 }
 
 /// How much of a target area one ring covers.

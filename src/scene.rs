@@ -292,7 +292,7 @@ pub fn build_ring(
     }
     let (mut rotating_outline, mut rotating_global) = (Vec::new(), false);
     if layers.rotation {
-        match rotating_footprint(centre, missile.range_km, 2.0) {
+        match rotating_footprint(centre, missile.range_km, 3.0) {
             Footprint::Global => rotating_global = true,
             Footprint::Loop(points) => {
                 let mut line: Vec<Coord<f64>> = points

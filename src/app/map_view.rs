@@ -47,15 +47,38 @@ impl Triangles {
         out
     }
 
-    /// The triangles as a screen mesh in one colour.
-    pub fn mesh(&self, t: &ViewTransform, color: Color32) -> Mesh {
+    /// The triangles that reach into `region` (pixels), as a screen mesh in one colour: at a
+    /// regional zoom most of the world's triangles are left out, so each frame copies less.
+    pub fn mesh(&self, t: &ViewTransform, color: Color32, region: Rect) -> Mesh {
+        let screen: Vec<Pos2> = self
+            .vertices
+            .iter()
+            .map(|v| {
+                let (x, y) = t.to_px(MapCoord { x: v[0], y: v[1] });
+                Pos2::new(x as f32, y as f32)
+            })
+            .collect();
         let mut mesh = Mesh::default();
-        mesh.reserve_vertices(self.vertices.len());
-        for v in &self.vertices {
-            let (x, y) = t.to_px(MapCoord { x: v[0], y: v[1] });
-            mesh.colored_vertex(Pos2::new(x as f32, y as f32), color);
+        let mut remap = vec![u32::MAX; screen.len()];
+        for tri in self.indices.chunks_exact(3) {
+            let [a, b, c] = [
+                screen[tri[0] as usize],
+                screen[tri[1] as usize],
+                screen[tri[2] as usize],
+            ];
+            let bounds = Rect::from_points(&[a, b, c]);
+            if !bounds.intersects(region) {
+                continue;
+            }
+            for &i in tri {
+                let slot = &mut remap[i as usize];
+                if *slot == u32::MAX {
+                    *slot = mesh.vertices.len() as u32;
+                    mesh.colored_vertex(screen[i as usize], color);
+                }
+                mesh.indices.push(*slot);
+            }
         }
-        mesh.indices.extend_from_slice(&self.indices);
         mesh
     }
 }
@@ -91,6 +114,16 @@ struct RenderCache {
     lines: Arc<Mesh>,
 }
 
+/// Ring fills and outlines tessellated for one view; reused while nothing changes and only
+/// translated while panning.
+struct RingRender {
+    /// The rings drawn, held so their addresses (part of the key) cannot be reused.
+    _keep_alive: Vec<Arc<RingCache>>,
+    key: (Vec<usize>, u64, u32, u32, Option<(usize, usize)>, [u8; 4]),
+    transform: ViewTransform,
+    mesh: Arc<Mesh>,
+}
+
 /// Pan, zoom and the caches of the map widget.
 pub struct MapView {
     /// Zoom relative to the whole map fitting the widget (1 = fit).
@@ -100,6 +133,7 @@ pub struct MapView {
     basemaps: HashMap<(u64, Detail), Arc<BasemapCache>>,
     rings: HashMap<RingKey, Arc<RingCache>>,
     render: Option<RenderCache>,
+    ring_render: Option<RingRender>,
     /// The transform of the last frame drawn (for hit tests after layout).
     pub last_transform: Option<ViewTransform>,
 }
@@ -140,6 +174,7 @@ impl Default for MapView {
             basemaps: HashMap::new(),
             rings: HashMap::new(),
             render: None,
+            ring_render: None,
             last_transform: None,
         }
     }
@@ -293,6 +328,59 @@ impl MapView {
         out
     }
 
+    /// Paints ring fills, bands and outlines (the highlighted ring thicker), tessellated once
+    /// for a view and translated while panning.
+    pub fn paint_rings(
+        &mut self,
+        painter: &egui::Painter,
+        rings: &[Arc<RingCache>],
+        t: &ViewTransform,
+        rect: Rect,
+        style: &Style,
+        highlight: Option<(usize, usize)>,
+    ) {
+        let ids: Vec<usize> = rings.iter().map(|r| Arc::as_ptr(r) as usize).collect();
+        let key = (
+            ids,
+            t.scale.to_bits(),
+            rect.width() as u32,
+            rect.height() as u32,
+            highlight,
+            style.background.0,
+        );
+        let reusable = self.ring_render.as_ref().is_some_and(|r| {
+            let shift = Vec2::new(
+                (t.offset_x - r.transform.offset_x) as f32,
+                (t.offset_y - r.transform.offset_y) as f32,
+            );
+            r.key == key && shift.length() < rect.width().max(rect.height()) * 0.5
+        });
+        if !reusable {
+            let mesh =
+                build_ring_mesh(rings, t, rect, style, highlight, painter.pixels_per_point());
+            self.ring_render = Some(RingRender {
+                _keep_alive: rings.to_vec(),
+                key,
+                transform: *t,
+                mesh: Arc::new(mesh),
+            });
+        }
+        let Some(cache) = &self.ring_render else {
+            return;
+        };
+        let shift = Vec2::new(
+            (t.offset_x - cache.transform.offset_x) as f32,
+            (t.offset_y - cache.transform.offset_y) as f32,
+        );
+        if shift == Vec2::ZERO {
+            painter.add(Shape::Mesh(cache.mesh.clone()));
+        } else {
+            let mut moved = Mesh::clone(&cache.mesh);
+            moved.translate(shift);
+            painter.add(Shape::mesh(moved));
+        }
+    }
+
     /// Paints the basemap, from the screen-space cache when possible.
     pub fn paint_basemap(
         &mut self,
@@ -354,8 +442,8 @@ fn build_render_cache(
 ) -> RenderCache {
     // Keep what lies within one viewport of the view in every direction.
     let region = rect.expand2(rect.size());
-    let ocean = basemap.sphere.mesh(t, color32(style.ocean));
-    let land = basemap.land.mesh(t, color32(style.land));
+    let ocean = basemap.sphere.mesh(t, color32(style.ocean), region);
+    let land = basemap.land.mesh(t, color32(style.land), region);
     let mut tessellator = Tessellator::new(
         pixels_per_point,
         TessellationOptions::default(),
@@ -385,6 +473,59 @@ fn build_render_cache(
         land: Arc::new(land),
         lines: Arc::new(lines),
     }
+}
+
+fn build_ring_mesh(
+    rings: &[Arc<RingCache>],
+    t: &ViewTransform,
+    rect: Rect,
+    style: &Style,
+    highlight: Option<(usize, usize)>,
+    pixels_per_point: f32,
+) -> Mesh {
+    // Half a viewport of margin, so a short pan needs no rebuild.
+    let region = rect.expand2(rect.size() * 0.5);
+    let mut mesh = Mesh::default();
+    let alpha = (style.ring_fill_opacity * 255.0) as u8;
+    for ring in rings {
+        let c = ring.ring.color.0;
+        mesh.append(ring.fill.mesh(
+            t,
+            Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha),
+            region,
+        ));
+        if !ring.band.indices.is_empty() {
+            let band = Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha.saturating_mul(2));
+            mesh.append(ring.band.mesh(t, band, region));
+        }
+    }
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        vec![],
+    );
+    for ring in rings {
+        let color = color32(ring.ring.color);
+        let lit = highlight == Some((ring.ring.site, ring.ring.missile));
+        let stroke = Stroke::new(if lit { 4.0 } else { 2.0 }, color);
+        let thin = Stroke::new(0.8, color.gamma_multiply(0.7));
+        for (lines, stroke) in [(&ring.ring.outline, stroke), (&ring.ring.band_edges, thin)] {
+            for line in lines {
+                for piece in visible_pieces(line, t, region) {
+                    tessellator.tessellate_path(&PathShape::line(piece, stroke), &mut mesh);
+                }
+            }
+        }
+        for line in &ring.ring.rotating_outline {
+            for piece in visible_pieces(line, t, region) {
+                for dash in Shape::dashed_line(&piece, Stroke::new(1.6, color), 8.0, 5.0) {
+                    tessellator.tessellate_shape(dash, &mut mesh);
+                }
+            }
+        }
+    }
+    mesh
 }
 
 /// The parts of a map-unit polyline inside `region`, in pixels.

@@ -242,6 +242,8 @@ pub struct RangeRingsApp {
     /// Reach rows of visible missiles, with the document revision they were computed for.
     reach_cache: Option<(u64, Vec<crate::reach::ReachRow>)>,
     pending: Option<Pending>,
+    /// Reach rows kept across edits.
+    reach_memo: crate::reach::ReachMemo,
     /// Coverage of the target areas by the visible rings, with the document revision.
     coverage_cache: Option<(u64, Vec<crate::reach::CoverageRow>)>,
     /// The missile whose colour was last changed, and when.
@@ -250,7 +252,8 @@ pub struct RangeRingsApp {
     after_save: Option<Pending>,
     dialog: Option<RunningDialog>,
     export_job: Option<(PathBuf, Receiver<Result<(), String>>)>,
-    dragging_site: Option<usize>,
+    /// Index of the site being dragged on the map.
+    pub dragging_site: Option<usize>,
     /// (site, corner) of the patrol-area corner being dragged.
     dragging_corner: Option<(usize, usize)>,
     allow_close: bool,
@@ -283,6 +286,7 @@ impl RangeRingsApp {
             after_save: None,
             last_color_edit: None,
             coverage_cache: None,
+            reach_memo: Default::default(),
             dialog: None,
             export_job: None,
             dragging_site: None,

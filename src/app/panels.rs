@@ -5,7 +5,7 @@ use super::map_view::{ToMapPos, color32, rings_containing, shown_extent, visible
 use super::{Command, DetailChoice, ExportDialog, ExportRequest, RangeRingsApp, Units};
 use crate::export::image::{ImageOptions, Layout};
 use crate::geodesy::{LatLon, destination, inverse, normalize_lon};
-use crate::reach::{ReachRow, reach_table};
+use crate::reach::ReachRow;
 use crate::scenario::{
     Missile, Platform, ProjectionKind, Rgba, ScenarioFile, Site, SiteKind, Target,
 };
@@ -661,7 +661,7 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         .as_ref()
         .is_none_or(|(revision, _)| *revision != app.doc.revision)
     {
-        let rows = reach_table(&scenario)
+        let rows = crate::reach::reach_table_memo(&scenario, &mut app.reach_memo)
             .into_iter()
             .filter(|r| scenario.missiles[r.missile].is_visible())
             .collect();
@@ -977,42 +977,14 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         .map
         .rings(&scenario, &projection, 0.5 / t.scale, app.layers());
     let highlight = app.hovered_reach;
-    for ring in &rings {
-        let c = ring.ring.color.0;
-        let alpha = (style.ring_fill_opacity * 255.0) as u8;
-        let fill = Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha);
-        painter.add(Shape::mesh(ring.fill.mesh(&t, fill)));
-        if !ring.band.indices.is_empty() {
-            let band = Color32::from_rgba_unmultiplied(c[0], c[1], c[2], alpha.saturating_mul(2));
-            painter.add(Shape::mesh(ring.band.mesh(&t, band)));
-        }
-    }
-    for ring in &rings {
-        let lit = highlight.is_some_and(|(s, m, _)| s == ring.ring.site && m == ring.ring.missile);
-        let color = color32(ring.ring.color);
-        let stroke = Stroke::new(if lit { 4.0 } else { 2.0 }, color);
-        for line in &ring.ring.outline {
-            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
-                painter.add(PathShape::line(piece, stroke));
-            }
-        }
-        let thin = Stroke::new(0.8, color.gamma_multiply(0.7));
-        for line in &ring.ring.band_edges {
-            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
-                painter.add(PathShape::line(piece, thin));
-            }
-        }
-        for line in &ring.ring.rotating_outline {
-            for piece in visible_pieces(line, &t, rect.expand(4.0)) {
-                painter.extend(Shape::dashed_line(
-                    &piece,
-                    Stroke::new(1.6, color),
-                    8.0,
-                    5.0,
-                ));
-            }
-        }
-    }
+    app.map.paint_rings(
+        &painter,
+        &rings,
+        &t,
+        rect,
+        &style,
+        highlight.map(|(s, m, _)| (s, m)),
+    );
     if let Some((s, _, target)) = highlight {
         draw_geodesic(
             &painter,

@@ -231,7 +231,9 @@ pub fn farthest_impact(site: LatLon, azimuth_deg: f64, speed_km_s: f64, rotating
             };
             f1 = f;
         }
-        if hi - lo < 1e-4 {
+        // Range is flat at its maximum: a hundredth of a degree of flight-path angle changes
+        // it by metres.
+        if hi - lo < 1e-2 {
             break;
         }
     }
