@@ -114,12 +114,23 @@ struct RenderCache {
     lines: Arc<Mesh>,
 }
 
+/// What a ring rendering depends on: the rings (by address), the scale, the widget size, the
+/// highlighted ring and the theme.
+#[derive(Debug, Clone, PartialEq)]
+struct RingRenderKey {
+    rings: Vec<usize>,
+    scale: u64,
+    size: (u32, u32),
+    highlight: Option<(usize, usize)>,
+    background: [u8; 4],
+}
+
 /// Ring fills and outlines tessellated for one view; reused while nothing changes and only
 /// translated while panning.
 struct RingRender {
     /// The rings drawn, held so their addresses (part of the key) cannot be reused.
     _keep_alive: Vec<Arc<RingCache>>,
-    key: (Vec<usize>, u64, u32, u32, Option<(usize, usize)>, [u8; 4]),
+    key: RingRenderKey,
     transform: ViewTransform,
     mesh: Arc<Mesh>,
 }
@@ -339,8 +350,13 @@ impl MapView {
         style: &Style,
         highlight: Option<(usize, usize)>,
     ) {
-        let ids: Vec<usize> = rings.iter().map(|r| Arc::as_ptr(r) as usize).collect();
-        let key = (
+        let key = RingRenderKey {
+            rings: rings.iter().map(|r| Arc::as_ptr(r) as usize).collect(),
+            scale: t.scale.to_bits(),
+            size: (rect.width() as u32, rect.height() as u32),
+            highlight,
+            background: style.background.0,
+        };
             ids,
             t.scale.to_bits(),
             rect.width() as u32,
