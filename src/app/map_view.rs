@@ -357,13 +357,6 @@ impl MapView {
             highlight,
             background: style.background.0,
         };
-            ids,
-            t.scale.to_bits(),
-            rect.width() as u32,
-            rect.height() as u32,
-            highlight,
-            style.background.0,
-        );
         let reusable = self.ring_render.as_ref().is_some_and(|r| {
             let shift = Vec2::new(
                 (t.offset_x - r.transform.offset_x) as f32,
