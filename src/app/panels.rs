@@ -724,14 +724,31 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 }
             }
         };
+    // One line per row: text that does not fit a column is cut with an ellipsis, never wrapped.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     TableBuilder::new(ui)
         .striped(true)
         .sense(Sense::hover())
-        .column(Column::initial(150.0).resizable(true))
-        .column(Column::initial(170.0).resizable(true))
-        .column(Column::initial(150.0).resizable(true))
-        .columns(Column::initial(90.0), 6)
-        .column(Column::remainder())
+        .column(
+            Column::initial(130.0)
+                .at_least(60.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(
+            Column::initial(150.0)
+                .at_least(60.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(
+            Column::initial(130.0)
+                .at_least(60.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .columns(Column::initial(78.0).at_least(50.0).clip(true), 6)
+        .column(Column::remainder().at_least(90.0))
         .header(22.0, |mut h| {
             h.col(|ui| header(app, ui, "Site", Some(ReachColumn::Site)));
             h.col(|ui| header(app, ui, "Missile", Some(ReachColumn::Missile)));
