@@ -61,6 +61,7 @@ impl Basemap {
             Detail::Fine => (&FINE, LAND_50M, BORDERS_50M),
         };
         // A unit test decodes both levels, so the embedded data cannot be malformed.
+        #[allow(clippy::expect_used, reason = "embedded data, decoded by a unit test")]
         cell.get_or_init(|| Self::decode(land, borders).expect("embedded basemap decodes"))
     }
 

@@ -20,6 +20,7 @@ struct Metrics {
 impl Metrics {
     fn load(bytes: &[u8]) -> Self {
         // The embedded fonts are known-good; a unit test measures with both.
+        #[allow(clippy::expect_used, reason = "embedded font, parsed by the unit test")]
         let face = ttf_parser::Face::parse(bytes, 0).expect("bundled font parses");
         let mut advances = std::collections::HashMap::new();
         let fallback = face

@@ -3,6 +3,10 @@
 //!
 //! Modules follow the design's boundaries; only [`app`] knows egui.
 
+// User data must never panic: library code may not unwrap or expect, except where a test
+// proves the invariant (each such place says which).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod basemap;
 pub mod cli;

@@ -126,3 +126,36 @@ fn random_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn limits_refuse_oversized_scenarios_with_a_clear_message() {
+    let mut file = Scenario::builtin().file().clone();
+    let site = file.sites[0].clone();
+    file.sites = (0..2_001)
+        .map(|i| {
+            let mut s = site.clone();
+            s.id = format!("s{i}");
+            s
+        })
+        .collect();
+    file.missiles.iter_mut().for_each(|m| m.from = None);
+    let text = serde_json::to_string(&file).unwrap();
+    let err = Scenario::from_json(text.as_bytes(), "many.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("many.json:") && err.contains("sites: 2001 entries; at most 2000"),
+        "{err}"
+    );
+
+    let mut file = Scenario::builtin().file().clone();
+    file.targets[0].name = "x".repeat(5_000);
+    let text = serde_json::to_string_pretty(&file).unwrap();
+    let err = Scenario::from_json(text.as_bytes(), "long.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("targets[0].name: text of 5000 characters"),
+        "{err}"
+    );
+}

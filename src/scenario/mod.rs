@@ -203,6 +203,10 @@ impl Scenario {
     /// The built-in scenario: published figures for North Korean missiles, with sources.
     pub fn builtin() -> Self {
         // A unit test parses the embedded file, so this cannot fail in a built binary.
+        #[allow(
+            clippy::expect_used,
+            reason = "embedded file, validated by a unit test"
+        )]
         Self::from_json(BUILTIN_JSON.as_bytes(), "built-in scenario")
             .expect("the embedded built-in scenario is valid")
     }

@@ -6,10 +6,19 @@ use super::locate::JsonPath;
 use super::{FORMAT, Rgba};
 use std::collections::HashMap;
 
+/// Most sites, missiles, targets and target areas a scenario may hold: far beyond any real
+/// briefing, low enough that a mistaken file cannot make the app crawl.
+pub const MAX_ITEMS: usize = 2_000;
+/// Most characters in one text field (names, notes, source lines).
+pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Most points in all target-area polygons and patrol areas together.
+pub const MAX_AREA_POINTS: usize = 200_000;
+
 /// Every problem in `file`, each with the path of the offending field.
 pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
     let mut problems = Vec::new();
     let root = JsonPath::default();
+    check_limits(file, &root, &mut problems);
     if file.format != FORMAT {
         problems.push((
             root.key("format"),
@@ -86,6 +95,76 @@ pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
         }
     }
     problems
+}
+
+/// Sizes: counts of items, lengths of texts, points in areas.
+fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+    for (name, count) in [
+        ("sites", file.sites.len()),
+        ("missiles", file.missiles.len()),
+        ("targets", file.targets.len()),
+        ("target_areas", file.target_areas.len()),
+    ] {
+        if count > MAX_ITEMS {
+            problems.push((
+                root.key(name),
+                format!("{count} entries; at most {MAX_ITEMS} are allowed"),
+            ));
+        }
+    }
+    let mut long = |at: JsonPath, text: &str| {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            problems.push((
+                at,
+                format!("text of {chars} characters; at most {MAX_TEXT_CHARS} are allowed"),
+            ));
+        }
+    };
+    for (key, text) in [("title", &file.title), ("subtitle", &file.subtitle)] {
+        if let Some(text) = text {
+            long(root.key(key), text);
+        }
+    }
+    for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("sites").index(i);
+        long(at.key("id"), &s.id);
+        long(at.key("name"), &s.name);
+        if let Some(note) = &s.note {
+            long(at.key("note"), note);
+        }
+    }
+    for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("missiles").index(i);
+        long(at.key("id"), &m.id);
+        long(at.key("name"), &m.name);
+        for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
+            long(at.key("sources").index(j).key("text"), &source.text);
+        }
+    }
+    for (i, t) in file.targets.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("targets").index(i);
+        long(at.key("id"), &t.id);
+        long(at.key("name"), &t.name);
+    }
+    let points: usize = file
+        .target_areas
+        .iter()
+        .flat_map(|a| &a.polygons)
+        .map(Vec::len)
+        .sum::<usize>()
+        + file
+            .sites
+            .iter()
+            .filter_map(|s| s.area.as_ref())
+            .map(Vec::len)
+            .sum::<usize>();
+    if points > MAX_AREA_POINTS {
+        problems.push((
+            root.clone(),
+            format!("areas hold {points} points; at most {MAX_AREA_POINTS} are allowed"),
+        ));
+    }
 }
 
 fn check_lat(lat: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
