@@ -413,3 +413,57 @@ fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
         Some(4)
     );
 }
+
+#[test]
+fn work_survives_a_kill_through_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery.json");
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
+        .with_recovery(recovery.clone());
+    app.native_dialogs = false;
+    app.autosave_interval = std::time::Duration::ZERO;
+    let mut h = harness_with(app);
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(3);
+    let edited = h.state().doc.scenario().clone();
+    assert!(recovery.exists(), "unsaved edits were autosaved");
+    // The process is killed: no save, no quit, the harness is simply dropped.
+    drop(h);
+
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
+        .with_recovery(recovery.clone());
+    app.native_dialogs = false;
+    let mut h = harness_with(app);
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label("Restore").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.scenario(), &edited);
+    assert!(h.state().doc.dirty, "restored work is still unsaved");
+
+    // Once saved, nothing is left to recover.
+    let saved = dir.path().join("saved.json");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run_steps(2);
+    replace_text(&mut h, "", saved.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(3);
+    assert!(saved.exists() && !recovery.exists());
+}
+
+#[test]
+fn a_broken_recovery_file_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery.json");
+    std::fs::write(
+        &recovery,
+        b"{\"range_rings_recovery\": 1, \"scenario\": {\"format\": 7}}",
+    )
+    .unwrap();
+    let app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
+        .with_recovery(recovery.clone());
+    assert!(app.pending_recovery.is_none());
+    assert!(!recovery.exists() && dir.path().join("recovery.json.broken").exists());
+}

@@ -242,6 +242,14 @@ pub struct RangeRingsApp {
     /// Reach rows of visible missiles, with the document revision they were computed for.
     reach_cache: Option<(u64, Vec<crate::reach::ReachRow>)>,
     pending: Option<Pending>,
+    /// Where unsaved edits are autosaved, so a crash or kill loses at most a few seconds.
+    pub recovery_path: Option<PathBuf>,
+    /// How long unsaved edits may wait before they are autosaved.
+    pub autosave_interval: Duration,
+    /// When the recovery file was last written, and for which revision.
+    last_autosave: Option<(Instant, u64)>,
+    /// Work found in the recovery file at start-up, waiting for the user's answer.
+    pub pending_recovery: Option<Recovered>,
     /// Reach rows kept across edits.
     reach_memo: crate::reach::ReachMemo,
     /// Coverage of the target areas by the visible rings, with the document revision.
@@ -287,6 +295,10 @@ impl RangeRingsApp {
             last_color_edit: None,
             coverage_cache: None,
             reach_memo: Default::default(),
+            recovery_path: None,
+            autosave_interval: Duration::from_secs(5),
+            last_autosave: None,
+            pending_recovery: None,
             dialog: None,
             export_job: None,
             dragging_site: None,
@@ -444,6 +456,7 @@ impl RangeRingsApp {
 
         panels::dialogs(self, &ctx);
         self.run_commands(&ctx);
+        self.autosave();
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.doc.title()));
         self.settings.zoom = self.map.zoom;
         self.settings.view_centre = (self.map.centre.x, self.map.centre.y);
@@ -761,6 +774,10 @@ impl RangeRingsApp {
             Pending::Quit => {
                 self.allow_close = true;
                 self.quit_requested = true;
+                // Quitting was confirmed (saved or discarded): nothing to recover.
+                if let Some(path) = &self.recovery_path {
+                    let _ = std::fs::remove_file(path);
+                }
             }
         }
     }
@@ -836,6 +853,117 @@ fn settings_for(scenario: &Scenario) -> Settings {
     settings
 }
 
+/// Unsaved work read back from the recovery file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovered {
+    /// The scenario as it was when autosaved.
+    pub scenario: Scenario,
+    /// The file it had been opened from, if any.
+    pub origin: Option<PathBuf>,
+    /// When it was autosaved, seconds since 1970.
+    pub saved_at: u64,
+}
+
+impl RangeRingsApp {
+    /// Uses `path` as the recovery file and, if it holds work from an earlier session, asks
+    /// whether to restore it. A recovery file that does not parse is set aside, not trusted.
+    pub fn with_recovery(mut self, path: PathBuf) -> Self {
+        if let Ok(bytes) = std::fs::read(&path) {
+            match parse_recovery(&bytes) {
+                Some(recovered) => self.pending_recovery = Some(recovered),
+                None => {
+                    let _ = std::fs::rename(&path, path.with_extension("json.broken"));
+                }
+            }
+        }
+        self.recovery_path = Some(path);
+        self
+    }
+
+    /// Writes the recovery file when there are unsaved edits it does not hold yet, at most every
+    /// `autosave_interval`; removes it when there is nothing unsaved.
+    fn autosave(&mut self) {
+        let Some(path) = self.recovery_path.clone() else {
+            return;
+        };
+        if self.pending_recovery.is_some() {
+            return; // Not before the user has answered about the old work.
+        }
+        if !self.doc.dirty {
+            if self.last_autosave.is_some() {
+                let _ = std::fs::remove_file(&path);
+                self.last_autosave = None;
+            }
+            return;
+        }
+        let due = self.last_autosave.is_none_or(|(at, revision)| {
+            revision != self.doc.revision && at.elapsed() >= self.autosave_interval
+        });
+        if !due || self.dragging_site.is_some() {
+            return;
+        }
+        let saved_at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let record = serde_json::json!({
+            "range_rings_recovery": 1,
+            "saved_at": saved_at,
+            "origin": self.doc.path.as_ref().map(|p| p.display().to_string()),
+            "scenario": self.doc.scenario().file(),
+        });
+        if let Some(folder) = path.parent() {
+            let _ = std::fs::create_dir_all(folder);
+        }
+        let text = serde_json::to_string(&record).unwrap_or_default();
+        match crate::scenario::write_atomically(&path, text.as_bytes()) {
+            Ok(()) => self.last_autosave = Some((Instant::now(), self.doc.revision)),
+            Err(e) => {
+                // Say so once per revision, not every frame.
+                self.last_autosave = Some((Instant::now(), self.doc.revision));
+                self.notify(
+                    format!("Could not autosave to {}: {e}", path.display()),
+                    true,
+                );
+            }
+        }
+    }
+
+    /// Restores the recovered work (`true`) or throws it away (`false`).
+    pub fn answer_recovery(&mut self, restore: bool) {
+        let Some(recovered) = self.pending_recovery.take() else {
+            return;
+        };
+        if restore {
+            self.doc = Document::new(recovered.scenario, recovered.origin);
+            self.doc.dirty = true;
+            self.reach_cache = None;
+            self.coverage_cache = None;
+            self.selected_site = self.first_ring_site();
+        } else if let Some(path) = &self.recovery_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn parse_recovery(bytes: &[u8]) -> Option<Recovered> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    (value.get("range_rings_recovery")? == 1).then_some(())?;
+    let scenario_text = serde_json::to_vec(value.get("scenario")?).ok()?;
+    let scenario = Scenario::from_json(&scenario_text, "recovery file").ok()?;
+    Some(Recovered {
+        scenario,
+        origin: value
+            .get("origin")
+            .and_then(|o| o.as_str())
+            .map(PathBuf::from),
+        saved_at: value
+            .get("saved_at")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0),
+    })
+}
+
 /// When the process started, for the start-up timing that `RANGE_RINGS_TIMING=1` prints.
 static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
@@ -882,9 +1010,13 @@ pub fn run(scenario: &Scenario, origin: Option<PathBuf>) -> eframe::Result {
         "range-rings",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(RangeRingsApp::from_creation_context(
-                cc, scenario, origin,
-            )))
+            let app = RangeRingsApp::from_creation_context(cc, scenario, origin);
+            // Unsaved edits are autosaved next to the settings, and offered back after a crash.
+            let app = match eframe::storage_dir("range-rings") {
+                Some(dir) => app.with_recovery(dir.join("recovery.json")),
+                None => app,
+            };
+            Ok(Box::new(app))
         }),
     )
 }

@@ -1220,6 +1220,32 @@ fn notices(app: &mut RangeRingsApp, ui: &mut egui::Ui, rect: Rect) {
 // ---- Dialogs ------------------------------------------------------------------------------
 
 pub fn dialogs(app: &mut RangeRingsApp, ctx: &egui::Context) {
+    if let Some(recovered) = app.pending_recovery.clone() {
+        let modal = egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.heading("Restore unsaved work?");
+            let name = recovered
+                .origin
+                .as_ref()
+                .map_or_else(|| "a scenario".to_owned(), |p| p.display().to_string());
+            let when = crate::export::civil_date_of(recovered.saved_at);
+            ui.label(format!(
+                "The last session ended with unsaved changes to {name} (autosaved {when} UTC)."
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    return Some(true);
+                }
+                if ui.button("Discard it").clicked() {
+                    return Some(false);
+                }
+                None
+            })
+            .inner
+        });
+        if let Some(restore) = modal.inner {
+            app.answer_recovery(restore);
+        }
+    }
     if let Some(pending) = app.pending.clone() {
         let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
             ui.heading("Unsaved changes");

@@ -178,6 +178,18 @@ pub fn today() -> String {
     civil_date(seconds.div_euclid(86_400))
 }
 
+/// A time in seconds since 1970 as "YYYY-MM-DD HH:MM" (UTC).
+pub fn civil_date_of(seconds: u64) -> String {
+    let seconds = seconds as i64;
+    let (day, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    format!(
+        "{} {:02}:{:02}",
+        civil_date(day),
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
 /// Days since 1970-01-01 to "YYYY-MM-DD" (Howard Hinnant's civil_from_days).
 fn civil_date(days: i64) -> String {
     let z = days + 719_468;
