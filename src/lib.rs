@@ -7,6 +7,7 @@
 // proves the invariant (each such place says which).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod basemap;
 pub mod cli;

@@ -1,9 +1,12 @@
 //! The `range-rings` binary: command line first, the window when asked for.
 
 use range_rings::cli::{self, Outcome};
+use range_rings::scenario::Scenario;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    #[cfg(feature = "app")]
     range_rings::app::mark_process_start();
     // A bug must still end in a plain line and exit code 1, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
@@ -13,16 +16,27 @@ fn main() -> ExitCode {
         std::panic::catch_unwind(|| cli::run(std::env::args_os(), &mut std::io::stdout().lock()));
     match outcome {
         Ok(Outcome::Exit(code)) => ExitCode::from(code),
-        Ok(Outcome::OpenApp(scenario, origin)) => {
-            match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin)) {
-                Ok(Ok(())) => ExitCode::SUCCESS,
-                Ok(Err(e)) => {
-                    eprintln!("range-rings: cannot open the window: {e}");
-                    ExitCode::from(1)
-                }
-                Err(_) => ExitCode::from(1),
-            }
+        Ok(Outcome::OpenApp(scenario, origin)) => open_app(*scenario, origin),
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+#[cfg(feature = "app")]
+fn open_app(scenario: Scenario, origin: Option<PathBuf>) -> ExitCode {
+    match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("range-rings: cannot open the window: {e}");
+            ExitCode::from(1)
         }
         Err(_) => ExitCode::from(1),
     }
+}
+
+#[cfg(not(feature = "app"))]
+fn open_app(_scenario: Scenario, _origin: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "range-rings: this build has no window (built without the \"app\" feature); see --help"
+    );
+    ExitCode::from(2)
 }

@@ -2,7 +2,10 @@
 //! belongs in it; fixtures live in `tests/data/`.
 
 /// The desktop app driven through egui_kittest.
+#[cfg(feature = "app")]
 mod app;
+/// The module dependency rule of the design.
+mod architecture;
 /// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
 mod cli;
 mod common;
