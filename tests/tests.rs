@@ -16,6 +16,8 @@ mod coverage;
 mod export;
 /// Distances, azimuths, destinations and ring vertices against GeographicLib reference values.
 mod geodesy_reference;
+/// Property tests over random centres, radii, projections and points.
+mod properties;
 /// Rings as areas: the classic failures (pole lines, wrong-side fills, antimeridian streaks,
 /// the near-antipodal hole, rings that graze a pole).
 mod ring_areas;
