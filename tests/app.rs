@@ -467,3 +467,20 @@ fn a_broken_recovery_file_is_set_aside() {
     assert!(app.pending_recovery.is_none());
     assert!(!recovery.exists() && dir.path().join("recovery.json.broken").exists());
 }
+
+#[test]
+fn a_failed_export_is_reported_in_the_window() {
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    replace_text(&mut h, "briefing.png", "/nonexistent-folder/briefing.png");
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while h.query_by_label_contains("Export failed").is_none()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    h.get_by_label_contains("cannot write /nonexistent-folder/briefing.png");
+}

@@ -427,3 +427,47 @@ fn help_and_version_exit_0() {
     }
     assert!(Path::new(env!("CARGO_BIN_EXE_range-rings")).exists());
 }
+
+mod more_error_paths {
+    use super::*;
+
+    #[test]
+    fn open_coverage_and_export_refuse_bad_input_with_exit_2() {
+        let minimal = data_path("minimal.json");
+        let broken = data_path("broken/truncated.json");
+        for (args, message) in [
+            (vec!["open", "/nonexistent/scenario.json"], "cannot read"),
+            (vec!["open", broken.to_str().unwrap()], "cut short"),
+            (
+                vec!["coverage", minimal.to_str().unwrap()],
+                "no target_areas",
+            ),
+            (vec!["coverage", broken.to_str().unwrap()], "truncated.json"),
+            (
+                vec!["export", broken.to_str().unwrap(), "-o", "/tmp/never.png"],
+                "truncated.json",
+            ),
+            (
+                vec!["reach", "--format", "csv", broken.to_str().unwrap()],
+                "truncated.json",
+            ),
+        ] {
+            let o = range_rings(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            assert_no_panic(&o);
+            assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+        }
+    }
+
+    #[test]
+    fn coverage_formats() {
+        for format in ["table", "json"] {
+            let o = range_rings(&["coverage", "--format", format]);
+            assert!(o.status.success());
+            assert!(
+                stdout(&o).contains("Continental United States")
+                    || stdout(&o).contains("\"conus\"")
+            );
+        }
+    }
+}
