@@ -68,7 +68,7 @@ impl Basemap {
     /// Decodes the RRB1 land (polygons) and border (lines) files.
     pub fn decode(land: &[u8], borders: &[u8]) -> Result<Self, BasemapError> {
         let land = decode_polygons(land)?;
-        let coastlines = land.0.iter().flat_map(coast_pieces).collect();
+        let coastlines = crate::geodesy::outline_without(&land.0, is_artificial);
         Ok(Self {
             land,
             coastlines,
@@ -81,31 +81,6 @@ impl Basemap {
 /// boundary only, never as coast.
 fn is_artificial(a: Coord<f64>, b: Coord<f64>) -> bool {
     (a.x.abs() == 180.0 && a.x == b.x) || (a.y == -90.0 && b.y == -90.0)
-}
-
-/// A polygon's rings split into coastline pieces at artificial edges.
-fn coast_pieces(polygon: &Polygon<f64>) -> Vec<LineString<f64>> {
-    let mut pieces = Vec::new();
-    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-        let mut piece: Vec<Coord<f64>> = Vec::new();
-        for seg in ring.lines() {
-            if is_artificial(seg.start, seg.end) {
-                if piece.len() >= 2 {
-                    pieces.push(LineString::from(std::mem::take(&mut piece)));
-                }
-                piece.clear();
-            } else {
-                if piece.is_empty() {
-                    piece.push(seg.start);
-                }
-                piece.push(seg.end);
-            }
-        }
-        if piece.len() >= 2 {
-            pieces.push(LineString::from(piece));
-        }
-    }
-    pieces
 }
 
 /// A little-endian reader that reports where the data ran out.

@@ -23,6 +23,26 @@ fn harness() -> Harness<'static, RangeRingsApp> {
     harness_with(app)
 }
 
+/// Presses the primary button at `from`, moves to `to` in `steps` frames and releases.
+fn drag(h: &mut Harness<'_, RangeRingsApp>, from: egui::Pos2, to: egui::Pos2, steps: usize) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Default::default(),
+    };
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(button(from, true));
+    h.run_steps(1);
+    for k in 1..=steps {
+        h.hover_at(from + (to - from) * (k as f32 / steps as f32));
+        h.run_steps(1);
+    }
+    h.event(button(to, false));
+    h.run_steps(2);
+}
+
 fn pairs_label(h: &Harness<'_, RangeRingsApp>) -> String {
     h.get_by_label_contains("pairs in range")
         .accesskit_node()
@@ -158,26 +178,7 @@ fn dragging_a_patrol_point_moves_it_and_its_rings_follow() {
     );
     let from = egui::Pos2::new(x as f32, y as f32);
     let to = from + egui::Vec2::new(60.0, 30.0);
-    h.hover_at(from);
-    h.run_steps(1);
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    });
-    h.run_steps(1);
-    for k in 1..=6 {
-        h.hover_at(from + (to - from) * (k as f32 / 6.0));
-        h.run_steps(1);
-    }
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Default::default(),
-    });
-    h.run_steps(2);
+    drag(&mut h, from, to, 6);
     let moved = &h.state().doc.scenario().sites[index];
     assert!(
         moved.lon > site.lon + 1.0 && moved.lat < site.lat - 0.5,
@@ -374,26 +375,7 @@ fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
     let [lon, lat] = before[0];
     let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(lat, lon)).unwrap());
     let from = egui::Pos2::new(x as f32, y as f32);
-    h.hover_at(from);
-    h.run_steps(1);
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    });
-    h.run_steps(1);
-    for k in 1..=5 {
-        h.hover_at(from + egui::Vec2::new(-8.0 * k as f32, 0.0));
-        h.run_steps(1);
-    }
-    h.event(egui::Event::PointerButton {
-        pos: from + egui::Vec2::new(-40.0, 0.0),
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Default::default(),
-    });
-    h.run_steps(2);
+    drag(&mut h, from, from + egui::Vec2::new(-40.0, 0.0), 5);
     let after = h.state().doc.scenario().sites[index].area.clone().unwrap();
     assert!(
         after[0][0] < before[0][0] - 1.0 || after[0][0] > 170.0 && before[0][0] < 0.0,

@@ -270,27 +270,23 @@ fn draw_map(out: &mut String, scene: &Scene, style: &Style, t: &ViewTransform, u
     );
     stroke(out, &lines_path(&scene.borders, t), style.border, 0.7 * u);
     stroke(out, &lines_path(&scene.coastlines, t), style.coast, 0.8 * u);
-    for ring in &scene.rings {
-        let d = polygons_path(&ring.fill, t);
+    // Fills first (all rings), then bands over them, so outlines always stay on top.
+    let fill = |out: &mut String, area: &MultiPolygon<f64>, c: Rgba| {
+        let d = polygons_path(area, t);
         if !d.is_empty() {
             let _ = writeln!(
                 out,
                 r#"<path d="{d}" fill="{}" fill-opacity="{:.3}" fill-rule="evenodd"/>"#,
-                color(ring.color),
+                color(c),
                 style.ring_fill_opacity
             );
         }
+    };
+    for ring in &scene.rings {
+        fill(out, &ring.fill, ring.color);
     }
     for ring in &scene.rings {
-        let d = polygons_path(&ring.band, t);
-        if !d.is_empty() {
-            let _ = writeln!(
-                out,
-                r#"<path d="{d}" fill="{}" fill-opacity="{:.3}" fill-rule="evenodd"/>"#,
-                color(ring.color),
-                style.ring_fill_opacity
-            );
-        }
+        fill(out, &ring.band, ring.color);
         stroke(out, &lines_path(&ring.band_edges, t), ring.color, 0.5 * u);
     }
     for ring in &scene.rings {

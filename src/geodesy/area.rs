@@ -313,3 +313,34 @@ fn within(shape: &Polygon<f64>, west: f64, east: f64) -> bool {
         .coords()
         .all(|c| c.x >= west && c.x <= east)
 }
+
+/// The rings of `polygons` as polylines, broken wherever `artificial` says an edge is not a
+/// real boundary (the antimeridian cut, a pole line): what to stroke when drawing an outline.
+pub fn outline_without(
+    polygons: &[Polygon<f64>],
+    artificial: impl Fn(Coord<f64>, Coord<f64>) -> bool,
+) -> Vec<LineString<f64>> {
+    let mut lines = Vec::new();
+    for polygon in polygons {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let mut piece: Vec<Coord<f64>> = Vec::new();
+            for seg in ring.lines() {
+                if artificial(seg.start, seg.end) {
+                    if piece.len() >= 2 {
+                        lines.push(LineString::from(std::mem::take(&mut piece)));
+                    }
+                    piece.clear();
+                } else {
+                    if piece.is_empty() {
+                        piece.push(seg.start);
+                    }
+                    piece.push(seg.end);
+                }
+            }
+            if piece.len() >= 2 {
+                lines.push(LineString::from(piece));
+            }
+        }
+    }
+    lines
+}

@@ -102,29 +102,7 @@ impl AreaBuffer {
             (a.x.abs() >= 180.0 - 1e-9 && (a.x - b.x).abs() < 1e-9)
                 || (a.y.abs() >= 90.0 - 1e-9 && (a.y - b.y).abs() < 1e-9)
         };
-        let mut lines = Vec::new();
-        for polygon in &self.polygons.0 {
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let mut piece: Vec<Coord<f64>> = Vec::new();
-                for seg in ring.lines() {
-                    if artificial(seg.start, seg.end) {
-                        if piece.len() >= 2 {
-                            lines.push(LineString::from(std::mem::take(&mut piece)));
-                        }
-                        piece.clear();
-                    } else {
-                        if piece.is_empty() {
-                            piece.push(seg.start);
-                        }
-                        piece.push(seg.end);
-                    }
-                }
-                if piece.len() >= 2 {
-                    lines.push(LineString::from(piece));
-                }
-            }
-        }
-        lines
+        super::outline_without(&self.polygons.0, artificial)
     }
 }
 
@@ -136,43 +114,40 @@ pub fn area_contains(corners: &[LatLon], p: LatLon) -> bool {
 /// Geodesic distance from the area with corners `corners` to `p` (zero inside), metres, and the
 /// initial azimuth from the area's nearest point, degrees (0 inside).
 pub fn distance_to_area(corners: &[LatLon], p: LatLon) -> (f64, f64) {
-    {
-        if area_contains(corners, p) {
-            return (0.0, 0.0);
-        }
-        // For each edge: the nearest of 16 samples, then golden-section search around it.
-        let n = corners.len();
-        let mut best = (f64::INFINITY, 0.0);
-        for i in 0..n {
-            let a = corners[i];
-            let b = corners[(i + 1) % n];
-            let dlon = normalize_lon(b.lon - a.lon);
-            let at = |t: f64| {
-                LatLon::lat_lon(a.lat + t * (b.lat - a.lat), normalize_lon(a.lon + t * dlon))
-            };
-            let d = |t: f64| distance_m(at(t), p);
-            let k = (0..=16)
-                .min_by(|&x, &y| d(f64::from(x) / 16.0).total_cmp(&d(f64::from(y) / 16.0)))
-                .unwrap_or(0);
-            let (mut lo, mut hi) = ((f64::from(k) - 1.0) / 16.0, (f64::from(k) + 1.0) / 16.0);
-            (lo, hi) = (lo.max(0.0), hi.min(1.0));
-            let golden = 0.5 * (5f64.sqrt() - 1.0);
-            for _ in 0..40 {
-                let (x1, x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
-                if d(x1) < d(x2) {
-                    hi = x2;
-                } else {
-                    lo = x1;
-                }
-            }
-            let q = at(0.5 * (lo + hi));
-            let line = inverse(q, p);
-            if line.distance_m < best.0 {
-                best = (line.distance_m, line.azimuth_deg);
-            }
-        }
-        best
+    if area_contains(corners, p) {
+        return (0.0, 0.0);
     }
+    // For each edge: the nearest of 16 samples, then golden-section search around it.
+    let n = corners.len();
+    let mut best = (f64::INFINITY, 0.0);
+    for i in 0..n {
+        let a = corners[i];
+        let b = corners[(i + 1) % n];
+        let dlon = normalize_lon(b.lon - a.lon);
+        let at =
+            |t: f64| LatLon::lat_lon(a.lat + t * (b.lat - a.lat), normalize_lon(a.lon + t * dlon));
+        let d = |t: f64| distance_m(at(t), p);
+        let k = (0..=16)
+            .min_by(|&x, &y| d(f64::from(x) / 16.0).total_cmp(&d(f64::from(y) / 16.0)))
+            .unwrap_or(0);
+        let (mut lo, mut hi) = ((f64::from(k) - 1.0) / 16.0, (f64::from(k) + 1.0) / 16.0);
+        (lo, hi) = (lo.max(0.0), hi.min(1.0));
+        let golden = 0.5 * (5f64.sqrt() - 1.0);
+        for _ in 0..40 {
+            let (x1, x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
+            if d(x1) < d(x2) {
+                hi = x2;
+            } else {
+                lo = x1;
+            }
+        }
+        let q = at(0.5 * (lo + hi));
+        let line = inverse(q, p);
+        if line.distance_m < best.0 {
+            best = (line.distance_m, line.azimuth_deg);
+        }
+    }
+    best
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod buffer;
 pub mod flight;
 mod ring;
 
-pub use area::{RingArea, cut_at_map_edge};
+pub use area::{RingArea, cut_at_map_edge, outline_without};
 pub use buffer::{AreaBuffer, area_contains, distance_to_area};
 pub use ring::{RangeRing, RingShape};
 
