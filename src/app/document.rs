@@ -16,6 +16,9 @@ pub struct Document {
     pub dirty: bool,
     undo: Vec<Scenario>,
     redo: Vec<Scenario>,
+    /// The scenario as last loaded or saved: undoing back to it is not an unsaved change.
+    /// `None` when no saved file holds it (work restored after a crash).
+    saved: Option<Scenario>,
     /// Increases with every change, so views know when to rebuild.
     pub revision: u64,
 }
@@ -24,12 +27,22 @@ impl Document {
     /// A document for a scenario just opened (or the built-in one when `path` is `None`).
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Self {
+            saved: Some(scenario.clone()),
             scenario,
             path,
             dirty: false,
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+        }
+    }
+
+    /// A document for work restored after a crash: unsaved until saved.
+    pub fn restored(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        Self {
+            saved: None,
+            dirty: true,
+            ..Self::new(scenario, path)
         }
     }
 
@@ -83,7 +96,7 @@ impl Document {
     fn replace(&mut self, next: Scenario) {
         if next != self.scenario {
             self.scenario = next;
-            self.dirty = true;
+            self.dirty = self.saved.as_ref() != Some(&self.scenario);
             self.revision += 1;
         }
     }
@@ -112,7 +125,7 @@ impl Document {
     pub fn redo(&mut self) {
         if let Some(next) = self.redo.pop() {
             self.undo.push(std::mem::replace(&mut self.scenario, next));
-            self.dirty = true;
+            self.dirty = self.saved.as_ref() != Some(&self.scenario);
             self.revision += 1;
         }
     }
@@ -123,6 +136,7 @@ impl Document {
             .save(&path)
             .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
         self.path = Some(path);
+        self.saved = Some(self.scenario.clone());
         self.dirty = false;
         Ok(())
     }

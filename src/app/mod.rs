@@ -407,8 +407,14 @@ impl RangeRingsApp {
 
     /// Shows a message over the map.
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        // The same message again (say, every frame of a drag past a limit) is not news.
+        if let Some(existing) = self.notices.iter_mut().find(|n| n.text == text) {
+            existing.at = Instant::now();
+            return;
+        }
         self.notices.push(Notice {
-            text: text.into(),
+            text,
             error,
             at: Instant::now(),
         });
@@ -935,8 +941,7 @@ impl RangeRingsApp {
             return;
         };
         if restore {
-            self.doc = Document::new(recovered.scenario, recovered.origin);
-            self.doc.dirty = true;
+            self.doc = Document::restored(recovered.scenario, recovered.origin);
             self.reach_cache = None;
             self.coverage_cache = None;
             self.selected_site = self.first_ring_site();

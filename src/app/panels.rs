@@ -286,8 +286,7 @@ fn sites_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 ui.label("Lat");
                 let r = ui.add(
                     egui::DragValue::new(&mut lat)
-                        .clamp_existing_to_range(false)
-                        .range(-90.0..=90.0)
+                        .update_while_editing(false)
                         .speed(0.05)
                         .max_decimals(4),
                 );
@@ -297,8 +296,7 @@ fn sites_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 ui.label("Lon");
                 let r = ui.add(
                     egui::DragValue::new(&mut lon)
-                        .clamp_existing_to_range(false)
-                        .range(-180.0..=180.0)
+                        .update_while_editing(false)
                         .speed(0.05)
                         .max_decimals(4),
                 );
@@ -464,17 +462,12 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         });
         ui.indent(("missile", i), |ui| {
             ui.horizontal(|ui| {
-                let (lo, hi) = (
-                    missile.range_min_km.unwrap_or(1.0),
-                    missile.range_max_km.unwrap_or(40_000.0),
-                );
                 let mut range = missile.range_km;
                 let label = ui.label("Range km");
                 let r = ui
                     .add(
                         egui::DragValue::new(&mut range)
-                            .clamp_existing_to_range(false)
-                            .range(lo..=hi)
+                            .update_while_editing(false)
                             .speed(10.0)
                             .max_decimals(0),
                     )
@@ -489,8 +482,7 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label("Estimates");
                     let r = ui.add(
                         egui::DragValue::new(&mut min)
-                            .clamp_existing_to_range(false)
-                            .range(1.0..=missile.range_km)
+                            .update_while_editing(false)
                             .speed(10.0)
                             .max_decimals(0),
                     );
@@ -500,8 +492,7 @@ fn missiles_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label("to");
                     let r = ui.add(
                         egui::DragValue::new(&mut max)
-                            .clamp_existing_to_range(false)
-                            .range(missile.range_km..=40_000.0)
+                            .update_while_editing(false)
                             .speed(10.0)
                             .max_decimals(0),
                     );
@@ -610,8 +601,7 @@ fn targets_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             let (mut lat, mut lon) = (target.lat, target.lon);
             let r = ui.add(
                 egui::DragValue::new(&mut lat)
-                    .clamp_existing_to_range(false)
-                    .range(-90.0..=90.0)
+                    .update_while_editing(false)
                     .speed(0.05)
                     .max_decimals(3),
             );
@@ -620,8 +610,7 @@ fn targets_section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
             let r = ui.add(
                 egui::DragValue::new(&mut lon)
-                    .clamp_existing_to_range(false)
-                    .range(-180.0..=180.0)
+                    .update_while_editing(false)
                     .speed(0.05)
                     .max_decimals(3),
             );
