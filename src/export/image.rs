@@ -61,9 +61,11 @@ pub fn plan(projection: &Projection, options: &ImageOptions) -> ImagePlan {
     let map_box = match options.layout {
         Layout::Map => (0.0, 0.0, w, h),
         Layout::Briefing => {
+            // Text never shrinks below 70 % of its 1080p size, so neither do the bands it needs.
+            let text_unit = unit.max(0.7);
             let margin = 24.0 * unit;
-            let header = 96.0 * unit;
-            let footer = 58.0 * unit;
+            let header = 96.0 * text_unit;
+            let footer = 58.0 * text_unit;
             let panel = (0.27 * w).max(360.0 * unit).min(0.45 * w);
             (
                 margin,
@@ -428,19 +430,22 @@ fn draw_briefing_text(
     plan: &ImagePlan,
 ) {
     let style = &options.style;
-    let u = plan.unit;
+    // Text never shrinks below 70 % of its 1080p size, however small the image.
+    let u = plan.unit.max(0.7);
     let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let margin = 24.0 * u;
+    let margin = 24.0 * plan.unit;
     let title = options
         .title
         .clone()
         .or_else(|| scenario.title.clone())
         .unwrap_or_else(|| "Missile range rings".into());
+    // A long title is set smaller so that it fits the width.
+    let title_size = 34.0 * u * ((w - 2.0 * margin) / text_width(&title, 34.0 * u, true)).min(1.0);
     text(
         out,
         margin,
         margin + 30.0 * u,
-        34.0 * u,
+        title_size,
         true,
         style.text,
         &title,
@@ -457,10 +462,14 @@ fn draw_briefing_text(
         );
     }
 
-    // Side panel: legend, then sources while they fit.
-    let (bx, by, bw, bh) = plan.body;
-    let px = bx + bw + margin;
+    // Side panel beside the map (wider when the map is narrow): legend, then sources unless
+    // they go under a map that leaves room below it.
+    let (bx, by, _, bh) = plan.body;
+    let (mx, my, mw, mh) = plan.map_box;
+    let px = mx + mw + margin;
     let pw = w - px - margin;
+    let room_below = by + bh - (my + mh);
+    let sources_below = room_below >= 100.0 * u;
     let mut y = by + 18.0 * u;
     let coverage = crate::reach::visible_coverage(scenario, 1);
     text(out, px, y, 17.0 * u, true, style.text, "Legend");
@@ -549,56 +558,94 @@ fn draw_briefing_text(
         }
     }
 
-    y += 34.0 * u;
-    text(out, px, y, 17.0 * u, true, style.text, "Sources");
+    // Sources: one heading per drawn missile, one line (wrapped) per estimate, flowed into
+    // columns: under the map when there is room there, else under the legend.
     let bottom = by + bh;
-    let size = 11.5 * u;
-    let line_h = 14.5 * u;
-    let mut remaining: usize = scene
-        .legend
-        .iter()
-        .map(|e| scenario.missiles[e.missile].sources.len())
-        .sum();
-    'missiles: for entry in &scene.legend {
+    let (sx, sy, sw_total, columns) = if sources_below {
+        (bx, my + mh + 8.0 * u, mw, 3)
+    } else {
+        (px, y + 16.0 * u, pw, 1)
+    };
+    let mut items: Vec<(bool, String)> = Vec::new();
+    for entry in &scene.legend {
         let missile = &scenario.missiles[entry.missile];
         if missile.sources.is_empty() {
             continue;
         }
-        if y + 2.0 * line_h > bottom - line_h {
-            break;
-        }
-        y += line_h + 4.0 * u;
-        text(out, px, y, size, true, style.text, &missile.name);
+        items.push((true, missile.name.clone()));
         for source in &missile.sources {
-            let mut line = source.text.clone();
-            if let Some(date) = &source.date {
-                let _ = write!(line, " ({date})");
-            }
-            let wrapped = wrap(&line, size, false, pw - 12.0 * u);
-            if y + line_h * wrapped.len() as f64 > bottom - line_h {
-                break 'missiles;
-            }
-            for (i, l) in wrapped.iter().enumerate() {
-                y += line_h;
-                let indent = if i == 0 { 0.0 } else { 12.0 * u };
-                let prefix = if i == 0 { "- " } else { "" };
-                text(
-                    out,
-                    px + indent,
-                    y,
-                    size,
-                    false,
-                    style.muted_text,
-                    &format!("{prefix}{l}"),
-                );
-            }
-            remaining -= 1;
+            let date = source
+                .date
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            items.push((false, format!("- {}{date}", source.text)));
         }
     }
-    if remaining > 0 {
-        y += line_h;
-        let more = format!("... and {remaining} more in the scenario's sources");
-        text(out, px, y.min(bottom), size, false, style.muted_text, &more);
+    if !items.is_empty() {
+        let size = 11.5 * u;
+        let line_h = 14.5 * u;
+        let gap = 18.0 * u;
+        let col_w = (sw_total - gap * (columns as f64 - 1.0)) / columns as f64;
+        let top = sy + 22.0 * u;
+        text(
+            out,
+            sx,
+            sy + 14.0 * u,
+            15.0 * u,
+            true,
+            style.text,
+            "Sources",
+        );
+        let (mut col, mut cy) = (0usize, top);
+        let total = items.iter().filter(|(heading, _)| !heading).count();
+        let mut shown = 0;
+        'items: for (heading, line) in &items {
+            let lines = if *heading {
+                vec![line.clone()]
+            } else {
+                wrap(line, size, false, col_w - 10.0 * u)
+            };
+            let needed = line_h * (lines.len() as f64 + if *heading { 1.3 } else { 0.0 });
+            // A heading needs room for at least one source under it.
+            if cy + needed + if *heading { line_h } else { 0.0 } > bottom - line_h {
+                col += 1;
+                cy = top;
+                if col >= columns {
+                    break 'items;
+                }
+            }
+            let x = sx + col as f64 * (col_w + gap);
+            if *heading {
+                cy += 0.3 * line_h;
+            }
+            for (i, l) in lines.iter().enumerate() {
+                cy += line_h;
+                let indent = if i == 0 || *heading { 0.0 } else { 10.0 * u };
+                let color = if *heading {
+                    style.text
+                } else {
+                    style.muted_text
+                };
+                text(out, x + indent, cy, size, *heading, color, l);
+            }
+            if !heading {
+                shown += 1;
+            }
+        }
+        if shown < total {
+            let x = sx + (columns.min(col + 1) - 1) as f64 * (col_w + gap);
+            let more = format!("... and {} more in the scenario's sources", total - shown);
+            text(
+                out,
+                x,
+                (cy + line_h).min(bottom),
+                size,
+                false,
+                style.muted_text,
+                &more,
+            );
+        }
     }
 
     // Footer: what the rings assume, and what the map is.
@@ -606,7 +653,7 @@ fn draw_briefing_text(
         "Rings: geodesic circles on the WGS84 ellipsoid at each missile's published maximum range \
          (payload unspecified). ",
     );
-    if options.layers.bands {
+    if scene.rings.iter().any(|r| !r.band.0.is_empty()) {
         caveat.push_str("Shaded bands: lowest to highest published estimate. ");
     }
     if options.layers.rotation {
@@ -618,11 +665,19 @@ fn draw_briefing_text(
         caveat.push_str("No Earth rotation. ");
     }
     caveat.push_str(
-        "Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost allowance. \
-         Patrol points are illustrative.",
+        "Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost allowance.",
     );
-    let footer_top = bottom + 20.0 * u;
-    let mut fy = footer_top;
+    let illustrative = scene.rings.iter().any(|r| {
+        scenario
+            .sites
+            .get(r.site)
+            .is_some_and(|s| s.illustrative == Some(true))
+    });
+    if illustrative {
+        caveat.push_str(" Patrol points marked illustrative are not from any source.");
+    }
+    // The footer's three lines sit in the band the plan reserved at the bottom.
+    let mut fy = h - 42.0 * u;
     for line in wrap(&caveat, 12.5 * u, false, w - 2.0 * margin)
         .into_iter()
         .take(2)
