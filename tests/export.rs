@@ -415,7 +415,7 @@ mod files {
             "Hwasong-19 (solid)",
             "15,000 km (9,321 mi)",
             "estimates 13,000-15,000 km",
-            "Japanese government",
+            "JoongAng Daily",
             "WGS84 ellipsoid",
             "No Earth rotation",
             "Flight times: minimum-energy",
