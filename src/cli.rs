@@ -652,7 +652,15 @@ fn export(args: &ExportArgs) -> Result<String, Failure> {
             ThemeArg::Light => Style::LIGHT,
             ThemeArg::Dark => Style::DARK,
         },
-        date: args.date.clone().unwrap_or_else(crate::export::today),
+        date: match &args.date {
+            Some(date) if crate::scenario::is_date(date) => date.clone(),
+            Some(date) => {
+                return Err(Failure::invalid(format!(
+                    "range-rings export: --date {date:?} is not YYYY-MM-DD (or YYYY-MM, YYYY)"
+                )));
+            }
+            None => crate::export::today(),
+        },
         title: args.title.clone(),
         extent: None,
         layers: RingLayers {

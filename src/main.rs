@@ -26,7 +26,16 @@ fn open_app(scenario: Scenario, origin: Option<PathBuf>) -> ExitCode {
     match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("range-rings: cannot open the window: {e}");
+            let no_display = std::env::var_os("DISPLAY").is_none()
+                && std::env::var_os("WAYLAND_DISPLAY").is_none();
+            if no_display {
+                eprintln!(
+                    "range-rings: cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); \
+                     the command line works without one, see range-rings --help"
+                );
+            } else {
+                eprintln!("range-rings: cannot open the window: {e}");
+            }
             ExitCode::from(1)
         }
         Err(_) => ExitCode::from(1),

@@ -665,11 +665,16 @@ pub fn place_labels(
     let mut order: Vec<&Label> = labels.iter().collect();
     order.sort_by_key(|l| std::cmp::Reverse(l.priority));
     let marker_r = 0.45 * font_px;
-    let markers: Vec<(f64, f64, f64, f64)> = labels
+    // Each marker with its label's priority: a label may cover the markers of places that
+    // matter less (a minor site crowding the launch site), never those that matter as much.
+    let markers: Vec<((f64, f64, f64, f64), u8)> = labels
         .iter()
         .map(|l| {
             let (x, y) = transform.to_px(l.anchor);
-            (x - marker_r, y - marker_r, x + marker_r, y + marker_r)
+            (
+                (x - marker_r, y - marker_r, x + marker_r, y + marker_r),
+                l.priority,
+            )
         })
         .collect();
     let overlaps = |a: &(f64, f64, f64, f64), b: &(f64, f64, f64, f64)| {
@@ -700,7 +705,9 @@ pub fn place_labels(
             );
             let inside = rect.0 >= left && rect.2 <= right && rect.1 >= top && rect.3 <= bottom;
             let free = !taken.iter().any(|t| overlaps(t, &rect))
-                && !markers.iter().any(|m| overlaps(m, &rect));
+                && !markers
+                    .iter()
+                    .any(|(m, p)| *p >= label.priority && overlaps(m, &rect));
             if inside && free {
                 taken.push(rect);
                 placed.push(PlacedLabel {

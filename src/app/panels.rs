@@ -746,7 +746,7 @@ pub fn reach_table_ui(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             h.col(|ui| header(app, ui, "Bearing", None));
             h.col(|ui| header(app, ui, "Range", None));
             h.col(|ui| header(app, ui, "Margin", Some(ReachColumn::Margin)));
-            h.col(|ui| header(app, ui, "Flight", None));
+            h.col(|ui| header(app, ui, "Flight (min)", None));
             h.col(|ui| header(app, ui, "Rotating", None));
             h.col(|ui| header(app, ui, "Verdict", None));
         })
@@ -974,7 +974,13 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     app.map_rect = Some(rect);
     let scenario = app.doc.scenario().clone();
     // After this frame's edits, so a dragged marker and its rings move together.
-    let (markers, labels) = markers_and_labels(&scenario, &projection);
+    let (markers, mut labels) = markers_and_labels(&scenario, &projection);
+    // The selected site's label wins any collision.
+    for (label, marker) in labels.iter_mut().zip(&markers) {
+        if marker.kind != MarkerKind::Target && app.selected_site == Some(marker.index) {
+            label.priority = u8::MAX;
+        }
+    }
     let detail = app.detail(t.scale);
     let basemap = app.map.basemap(&projection, detail);
     app.map
@@ -1375,7 +1381,7 @@ pub fn dialogs(app: &mut RangeRingsApp, ctx: &egui::Context) {
             HelpPage::Sources => {
                 egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
                     for m in &app.doc.scenario().missiles {
-                        ui.strong(format!("{} ({} km)", m.name, m.range_km));
+                        ui.strong(format!("{} ({})", m.name, Units::Km.format(m.range_km)));
                         for s in &m.sources {
                             let date = s.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
                             ui.label(format!("• {}{date}", s.text));
@@ -1388,7 +1394,8 @@ pub fn dialogs(app: &mut RangeRingsApp, ctx: &egui::Context) {
             }
             HelpPage::About => {
                 ui.label("range-rings draws missile range rings: geodesic circles on the WGS84 ellipsoid (Karney's algorithm), at each missile's published maximum range.");
-                ui.label("Rings assume no Earth rotation and an unspecified payload. Reach is decided by geodesic distance, not by the drawn shape.");
+                ui.label("Rings assume an unspecified payload and, unless View > Earth-rotation footprints is on, no Earth rotation. Reach is decided by geodesic distance, not by the drawn shape.");
+                ui.label("Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost allowance.");
                 ui.label("Basemap: Natural Earth (public domain). Font: DejaVu Sans.");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
             }
@@ -1442,6 +1449,7 @@ fn export_form(
                     ("Slide", 1920, 1080),
                     ("Slide 4K", 3840, 2160),
                     ("A4 300 dpi", 3508, 2480),
+                    ("Letter 300 dpi", 3300, 2550),
                 ] {
                     if ui
                         .selectable_label((dialog.width, dialog.height) == (w, h), label)

@@ -10,6 +10,8 @@ pub mod file;
 mod locate;
 mod validate;
 
+pub use validate::is_date;
+
 pub use file::{
     FORMAT, Missile, Platform, ProjectionKind, ScenarioFile, Site, SiteKind, Source, Target,
     TargetArea, View,

@@ -336,7 +336,8 @@ fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         .map(|(_, c)| c)
 }
 
-fn is_date(text: &str) -> bool {
+/// Whether `text` is a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let number = |s: &str| s.parse::<u32>().unwrap_or(0);
