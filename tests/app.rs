@@ -466,3 +466,23 @@ fn a_failed_export_is_reported_in_the_window() {
     }
     h.get_by_label_contains("cannot write /nonexistent-folder/briefing.png");
 }
+
+#[test]
+fn dragging_the_globe_turns_it() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run_steps(3);
+    h.get_by_label("Orthographic globe").click();
+    h.run_steps(3);
+    let before = h.state().settings.centre.unwrap();
+    let rect = h.state().map_rect.unwrap();
+    // Drag from a point of open map, well away from markers, 120 px to the left.
+    let from = rect.center() + egui::Vec2::new(60.0, 150.0);
+    drag(&mut h, from, from - egui::Vec2::new(120.0, 0.0), 6);
+    let after = h.state().settings.centre.unwrap();
+    assert!(
+        after.1 > before.1 + 5.0,
+        "dragging left brings the east into view: {before:?} -> {after:?}"
+    );
+    assert!(h.state().projection().is_azimuthal());
+}

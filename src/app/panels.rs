@@ -921,7 +921,22 @@ pub fn map(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     }
                 });
             }
-            (None, None, _) => app.map.pan(&projection, rect, response.drag_delta()),
+            (None, None, _) => {
+                if matches!(
+                    projection,
+                    crate::projection::Projection::Orthographic { .. }
+                ) {
+                    // A globe turns under the pointer: the point dragged from comes to the centre
+                    // of the drag's end.
+                    let behind = rect.center() - response.drag_delta();
+                    if let Some(ll) = t0.to_map_pos(behind).and_then(|q| projection.inverse(q)) {
+                        app.settings.centre = Some((ll.lat, ll.lon));
+                        app.map.centre = geo::Coord { x: 0.0, y: 0.0 };
+                    }
+                } else {
+                    app.map.pan(&projection, rect, response.drag_delta());
+                }
+            }
             _ => {}
         }
     }
