@@ -274,13 +274,7 @@ impl Projection {
         let region = match ring.shape {
             RingShape::WholeEarth => MultiPolygon(vec![disk]),
             RingShape::Loop => {
-                let mut lonlat: Vec<Coord<f64>> = ring
-                    .vertices
-                    .iter()
-                    .map(|v| Coord { x: v.lon, y: v.lat })
-                    .collect();
-                lonlat.push(lonlat[0]);
-                let polar = self.polar_path(&lonlat, tolerance);
+                let polar = self.polar_path(&closed_lonlat(ring), tolerance);
                 let holds_antipode = ring.contains(self.antipode());
                 region_in_disk(polar, holds_antipode, &disk, radius)
             }
@@ -362,13 +356,7 @@ impl Projection {
         if ring.shape == RingShape::WholeEarth {
             return Vec::new();
         }
-        let mut lonlat: Vec<Coord<f64>> = ring
-            .vertices
-            .iter()
-            .map(|v| Coord { x: v.lon, y: v.lat })
-            .collect();
-        lonlat.push(lonlat[0]);
-        self.project_line(&lonlat, tolerance)
+        self.project_line(&closed_lonlat(ring), tolerance)
     }
 
     // ---- Cylindrical helpers -----------------------------------------------------------
@@ -572,6 +560,19 @@ impl Projection {
             self.refine_polar(mid, b, tolerance, depth + 1, out);
         }
     }
+}
+
+/// A ring's vertices as a closed (lon, lat) path, degrees.
+fn closed_lonlat(ring: &RangeRing) -> Vec<Coord<f64>> {
+    let mut path: Vec<Coord<f64>> = ring
+        .vertices
+        .iter()
+        .map(|v| Coord { x: v.lon, y: v.lat })
+        .collect();
+    if let Some(&first) = path.first() {
+        path.push(first);
+    }
+    path
 }
 
 /// Equal Earth forward, radians in, map units out.

@@ -43,6 +43,18 @@ fn drag(h: &mut Harness<'_, RangeRingsApp>, from: egui::Pos2, to: egui::Pos2, st
     h.run_steps(2);
 }
 
+/// Save As through Ctrl+Shift+S and the typed-path dialog.
+fn save_as(h: &mut Harness<'_, RangeRingsApp>, path: &std::path::Path) {
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run_steps(2);
+    replace_text(h, "", path.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(3);
+}
+
 fn pairs_label(h: &Harness<'_, RangeRingsApp>) -> String {
     h.get_by_label_contains("pairs in range")
         .accesskit_node()
@@ -265,14 +277,7 @@ fn unsaved_changes_prompt_then_save_failure_keeps_the_edits() {
     h.run_steps(2);
     assert!(h.state().doc.dirty && h.state().doc.scenario().missiles.len() == 17);
     // Save As to a folder that does not exist: an error over the map, edits kept.
-    h.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::S,
-    );
-    h.run_steps(2);
-    replace_text(&mut h, "", "/nonexistent-folder/x.json");
-    h.get_by_role_and_label(Role::Button, "Save").click();
-    h.run_steps(3);
+    save_as(&mut h, std::path::Path::new("/nonexistent-folder/x.json"));
     h.get_by_label_contains("Could not save /nonexistent-folder/x.json");
     assert!(h.state().doc.dirty);
     assert!(h.state().doc.scenario().missiles[0].is_visible());
@@ -285,14 +290,7 @@ fn saving_and_reopening_round_trips() {
     let mut h = harness();
     h.get_by_label("KN-25 (600 mm MRL)").click();
     h.run_steps(2);
-    h.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::S,
-    );
-    h.run_steps(2);
-    replace_text(&mut h, "", path.to_str().unwrap());
-    h.get_by_role_and_label(Role::Button, "Save").click();
-    h.run_steps(3);
+    save_as(&mut h, &path);
     assert!(!h.state().doc.dirty);
     assert_eq!(h.state().settings.recent.first(), Some(&path));
     let reloaded = Scenario::load(&path).unwrap();
@@ -424,14 +422,7 @@ fn work_survives_a_kill_through_the_recovery_file() {
 
     // Once saved, nothing is left to recover.
     let saved = dir.path().join("saved.json");
-    h.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::S,
-    );
-    h.run_steps(2);
-    replace_text(&mut h, "", saved.to_str().unwrap());
-    h.get_by_role_and_label(Role::Button, "Save").click();
-    h.run_steps(3);
+    save_as(&mut h, &saved);
     assert!(saved.exists() && !recovery.exists());
 }
 
