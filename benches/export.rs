@@ -3,7 +3,7 @@
 //! `cargo bench --bench export`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use range_rings::export::image::{ImageOptions, Layout};
+use range_rings::export::briefing::{ImageOptions, Layout};
 use range_rings::export::{self, png};
 use range_rings::projection::Projection;
 use range_rings::scenario::Scenario;

@@ -8,7 +8,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use range_rings::app::{RangeRingsApp, Settings};
+use range_rings::app::{Grab, RangeRingsApp, Settings};
 use range_rings::geodesy::LatLon;
 use range_rings::scenario::Scenario;
 use std::time::{Duration, Instant};
@@ -43,8 +43,8 @@ fn app(zoomed: bool) -> (egui::Context, RangeRingsApp) {
     if zoomed {
         let projection = app.projection();
         let centre = projection.forward(LatLon::lat_lon(30.0, 135.0)).unwrap();
-        app.map.zoom = 7.0;
-        app.map.centre_on(&projection, centre);
+        app.view.zoom = 7.0;
+        app.view.centre_on(&projection, centre);
     }
     frame(&ctx, &mut app);
     frame(&ctx, &mut app);
@@ -87,12 +87,12 @@ fn frames(c: &mut Criterion) {
     let index = app
         .doc
         .scenario()
-        .sites
+        .sites()
         .iter()
         .position(|s| s.id == "patrol-p2")
         .unwrap();
     app.doc.checkpoint();
-    app.dragging_site = Some(index);
+    app.interaction.drag = Some(Grab::Site(index));
     let mut step = 0u32;
     let mut drag_frame = |app: &mut RangeRingsApp| {
         step += 1;

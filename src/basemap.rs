@@ -68,7 +68,7 @@ impl Basemap {
     /// Decodes the RRB1 land (polygons) and border (lines) files.
     pub fn decode(land: &[u8], borders: &[u8]) -> Result<Self, BasemapError> {
         let land = decode_polygons(land)?;
-        let coastlines = crate::geodesy::outline_without(&land.0, is_artificial);
+        let coastlines = crate::projection::lonlat::outline_without(&land.0, is_artificial);
         Ok(Self {
             land,
             coastlines,

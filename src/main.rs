@@ -1,6 +1,6 @@
 //! The `range-rings` binary: command line first, the window when asked for.
 
-use range_rings::cli::{self, Outcome};
+use range_rings::cli::{self, Exit, Outcome};
 use range_rings::scenario::Scenario;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,9 +15,9 @@ fn main() -> ExitCode {
     let outcome =
         std::panic::catch_unwind(|| cli::run(std::env::args_os(), &mut std::io::stdout().lock()));
     match outcome {
-        Ok(Outcome::Exit(code)) => ExitCode::from(code),
+        Ok(Outcome::Exit(exit)) => ExitCode::from(exit.code()),
         Ok(Outcome::OpenApp(scenario, origin)) => open_app(*scenario, origin),
-        Err(_) => ExitCode::from(1),
+        Err(_) => ExitCode::from(Exit::Failure.code()),
     }
 }
 
@@ -36,9 +36,9 @@ fn open_app(scenario: Scenario, origin: Option<PathBuf>) -> ExitCode {
             } else {
                 eprintln!("range-rings: cannot open the window: {e}");
             }
-            ExitCode::from(1)
+            ExitCode::from(Exit::Failure.code())
         }
-        Err(_) => ExitCode::from(1),
+        Err(_) => ExitCode::from(Exit::Failure.code()),
     }
 }
 
@@ -47,5 +47,5 @@ fn open_app(_scenario: Scenario, _origin: Option<PathBuf>) -> ExitCode {
     eprintln!(
         "range-rings: this build has no window (built without the \"app\" feature); see --help"
     );
-    ExitCode::from(2)
+    ExitCode::from(Exit::Invalid.code())
 }

@@ -79,11 +79,11 @@ fn opens_on_the_builtin_scenario_and_draws_the_map() {
     let h = harness();
     let app = h.state();
     assert!(
-        app.map.last_transform.is_some(),
+        app.view.last_transform.is_some(),
         "the map was laid out and drawn"
     );
     assert_eq!(
-        app.selected_site,
+        app.interaction.selected_site,
         Some(0),
         "Pyongyang, the first site with a visible ring"
     );
@@ -103,7 +103,7 @@ fn toggling_a_missile_changes_the_map_and_the_reach_table() {
     let before = pairs_label(&h);
     h.get_by_label("KN-25 (600 mm MRL)").click();
     h.run_steps(2);
-    assert!(h.state().doc.scenario().missiles[0].is_visible());
+    assert!(h.state().doc.scenario().missiles()[0].visible);
     assert!(h.state().doc.dirty);
     let after = pairs_label(&h);
     assert_ne!(before, after);
@@ -122,7 +122,7 @@ fn editing_a_range_updates_the_reach_table_and_undo_restores_it() {
         h.state()
             .doc
             .scenario()
-            .missiles
+            .missiles()
             .iter()
             .find(|m| m.id == "nodong")
             .unwrap()
@@ -156,15 +156,15 @@ fn editing_a_range_updates_the_reach_table_and_undo_restores_it() {
 #[test]
 fn adding_a_patrol_point_selects_it_and_draws_its_rings() {
     let mut h = harness();
-    let sites = h.state().doc.scenario().sites.len();
+    let sites = h.state().doc.scenario().sites().len();
     h.get_by_label("Add patrol point").click();
     h.run_steps(2);
     let scenario = h.state().doc.scenario().clone();
-    assert_eq!(scenario.sites.len(), sites + 1);
-    let new = scenario.sites.last().unwrap();
-    assert_eq!(new.kind(), SiteKind::Patrol);
-    assert_eq!(new.illustrative, Some(true));
-    assert_eq!(h.state().selected_site, Some(sites));
+    assert_eq!(scenario.sites().len(), sites + 1);
+    let new = scenario.sites().last().unwrap();
+    assert_eq!(new.kind, SiteKind::Patrol);
+    assert!(new.illustrative);
+    assert_eq!(h.state().interaction.selected_site, Some(sites));
     // Pukguksong-3 flies from every patrol point, so the new point has a ring.
     assert!(scenario.ring_specs().iter().any(|s| s.site == sites));
 }
@@ -176,31 +176,28 @@ fn dragging_a_patrol_point_moves_it_and_its_rings_follow() {
         .state()
         .doc
         .scenario()
-        .sites
+        .sites()
         .iter()
         .position(|s| s.id == "patrol-p2")
         .unwrap();
-    let site = h.state().doc.scenario().sites[index].clone();
+    let site = h.state().doc.scenario().sites()[index].clone();
     let projection = h.state().projection();
-    let t = h.state().map.last_transform.unwrap();
-    let (x, y) = t.to_px(
-        projection
-            .forward(LatLon::lat_lon(site.lat, site.lon))
-            .unwrap(),
-    );
+    let t = h.state().view.last_transform.unwrap();
+    let (x, y) = t.to_px(projection.forward(site.position).unwrap());
     let from = egui::Pos2::new(x as f32, y as f32);
     let to = from + egui::Vec2::new(60.0, 30.0);
     drag(&mut h, from, to, 6);
-    let moved = &h.state().doc.scenario().sites[index];
+    let moved = &h.state().doc.scenario().sites()[index];
     assert!(
-        moved.lon > site.lon + 1.0 && moved.lat < site.lat - 0.5,
+        moved.position.lon > site.position.lon + 1.0
+            && moved.position.lat < site.position.lat - 0.5,
         "{site:?} -> {moved:?}"
     );
-    assert_eq!(h.state().selected_site, Some(index));
+    assert_eq!(h.state().interaction.selected_site, Some(index));
     // One undo step for the whole drag.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.scenario().sites[index], site);
+    assert_eq!(h.state().doc.scenario().sites()[index], site);
 }
 
 #[test]
@@ -275,12 +272,12 @@ fn unsaved_changes_prompt_then_save_failure_keeps_the_edits() {
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert!(h.state().doc.dirty && h.state().doc.scenario().missiles.len() == 17);
+    assert!(h.state().doc.dirty && h.state().doc.scenario().missiles().len() == 17);
     // Save As to a folder that does not exist: an error over the map, edits kept.
     save_as(&mut h, std::path::Path::new("/nonexistent-folder/x.json"));
     h.get_by_label_contains("Could not save /nonexistent-folder/x.json");
     assert!(h.state().doc.dirty);
-    assert!(h.state().doc.scenario().missiles[0].is_visible());
+    assert!(h.state().doc.scenario().missiles()[0].visible);
 }
 
 #[test]
@@ -310,7 +307,7 @@ fn opening_a_file_by_typed_path_loads_it_and_remembers_it() {
     h.run_steps(3);
     let app = h.state();
     assert_eq!(app.doc.path.as_deref(), Some(path.as_path()));
-    assert_eq!(app.doc.scenario().missiles.len(), 3);
+    assert_eq!(app.doc.scenario().missiles().len(), 3);
     assert!(!app.doc.dirty);
     assert_eq!(app.settings.recent.first(), Some(&path));
     assert!(
@@ -322,9 +319,9 @@ fn opening_a_file_by_typed_path_loads_it_and_remembers_it() {
 #[test]
 fn right_click_on_the_map_adds_a_target_there() {
     let mut h = harness();
-    let targets = h.state().doc.scenario().targets.len();
+    let targets = h.state().doc.scenario().targets().len();
     let projection = h.state().projection();
-    let t = h.state().map.last_transform.unwrap();
+    let t = h.state().view.last_transform.unwrap();
     let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(10.0, 170.0)).unwrap());
     let at = egui::Pos2::new(x as f32, y as f32);
     h.hover_at(at);
@@ -342,10 +339,10 @@ fn right_click_on_the_map_adds_a_target_there() {
     h.get_by_label("Add target here").click();
     h.run_steps(2);
     let scenario = h.state().doc.scenario();
-    assert_eq!(scenario.targets.len(), targets + 1);
-    let new = scenario.targets.last().unwrap();
+    assert_eq!(scenario.targets().len(), targets + 1);
+    let new = scenario.targets().last().unwrap();
     assert!(
-        (new.lat - 10.0).abs() < 0.5 && (new.lon - 170.0).abs() < 0.5,
+        (new.position.lat - 10.0).abs() < 0.5 && (new.position.lon - 170.0).abs() < 0.5,
         "{new:?}"
     );
     // The new target is in the reach table at once.
@@ -361,20 +358,26 @@ fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
         .state()
         .doc
         .scenario()
-        .sites
+        .sites()
         .iter()
         .position(|s| s.id == "patrol-p3")
         .unwrap();
-    assert_eq!(h.state().selected_site, Some(index));
-    let before = h.state().doc.scenario().sites[index].area.clone().unwrap();
+    assert_eq!(h.state().interaction.selected_site, Some(index));
+    let before = h.state().doc.scenario().file().sites[index]
+        .area
+        .clone()
+        .unwrap();
     // Drag the first corner 40 px west.
     let projection = h.state().projection();
-    let t = h.state().map.last_transform.unwrap();
+    let t = h.state().view.last_transform.unwrap();
     let [lon, lat] = before[0];
     let (x, y) = t.to_px(projection.forward(LatLon::lat_lon(lat, lon)).unwrap());
     let from = egui::Pos2::new(x as f32, y as f32);
     drag(&mut h, from, from + egui::Vec2::new(-40.0, 0.0), 5);
-    let after = h.state().doc.scenario().sites[index].area.clone().unwrap();
+    let after = h.state().doc.scenario().file().sites[index]
+        .area
+        .clone()
+        .unwrap();
     assert!(
         after[0][0] < before[0][0] - 1.0 || after[0][0] > 170.0 && before[0][0] < 0.0,
         "{before:?} -> {after:?}"
@@ -382,11 +385,11 @@ fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
     assert_eq!(after[1..], before[1..], "only the dragged corner moves");
     h.get_by_label("Remove patrol area").click();
     h.run_steps(2);
-    assert!(h.state().doc.scenario().sites[index].area.is_none());
+    assert!(h.state().doc.scenario().file().sites[index].area.is_none());
     h.get_by_label("Add patrol area").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.scenario().sites[index]
+        h.state().doc.scenario().file().sites[index]
             .area
             .as_ref()
             .map(Vec::len),
@@ -401,7 +404,7 @@ fn work_survives_a_kill_through_the_recovery_file() {
     let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
         .with_recovery(recovery.clone());
     app.native_dialogs = false;
-    app.autosave_interval = std::time::Duration::ZERO;
+    app.recovery.interval = std::time::Duration::ZERO;
     let mut h = harness_with(app);
     h.get_by_label("KN-25 (600 mm MRL)").click();
     h.run_steps(3);
@@ -437,7 +440,7 @@ fn a_broken_recovery_file_is_set_aside() {
     .unwrap();
     let app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
         .with_recovery(recovery.clone());
-    assert!(app.pending_recovery.is_none());
+    assert!(app.dialogs.recovery.is_none());
     assert!(!recovery.exists() && dir.path().join("recovery.json.broken").exists());
 }
 
@@ -466,7 +469,7 @@ fn dragging_the_globe_turns_it() {
     h.get_by_label("Orthographic globe").click();
     h.run_steps(3);
     let before = h.state().settings.centre.unwrap();
-    let rect = h.state().map_rect.unwrap();
+    let rect = h.state().view.rect.unwrap();
     // Drag from a point of open map, well away from markers, 120 px to the left.
     let from = rect.center() + egui::Vec2::new(60.0, 150.0);
     drag(&mut h, from, from - egui::Vec2::new(120.0, 0.0), 6);

@@ -1,16 +1,19 @@
+use range_rings::analysis::coverage::farthest_point;
+use range_rings::analysis::coverage_table;
 use range_rings::geodesy::LatLon;
-use range_rings::reach::{area_polygons, coverage_table};
-use range_rings::scenario::{FORMAT, Missile, Scenario, ScenarioFile, Site, SiteKind};
+use range_rings::scenario::file::{Missile, Site};
+use range_rings::scenario::{FORMAT, Scenario, ScenarioFile, SiteKind};
 
 fn conus_scenario(ranges_km: &[f64]) -> Scenario {
     let builtin = Scenario::builtin();
     let conus = builtin
+        .file()
         .target_areas
         .iter()
         .find(|a| a.id == "conus")
         .unwrap()
         .clone();
-    Scenario::new(ScenarioFile {
+    Scenario::try_from(ScenarioFile {
         format: FORMAT.into(),
         title: None,
         subtitle: None,
@@ -105,8 +108,8 @@ fn coverage_command_prints_the_contract_columns() {
         .find(|l| l.starts_with("pyongyang,hwasong-15,conus,"))
         .unwrap();
     assert!(h15.contains(",100.000,"), "{h15}");
-    let sinpo_area = area_polygons(&Scenario::builtin().target_areas[0]);
-    let (_, km) = range_rings::reach::farthest_point(LatLon::lat_lon(40.0333, 128.2), &sinpo_area);
+    let conus = Scenario::builtin().target_areas()[0].polygons.clone();
+    let (_, km) = farthest_point(LatLon::lat_lon(40.0333, 128.2), &conus);
     assert!(
         (km - 12_225.0).abs() < 5.0,
         "Sinpo to the farthest CONUS point: {km}"

@@ -1,9 +1,11 @@
 use crate::common::data_path;
-use range_rings::export::image::{ImageOptions, Layout};
+use range_rings::color::Rgba;
+use range_rings::export::briefing::{ImageOptions, Layout};
 use range_rings::export::{self, png};
-use range_rings::geodesy::{LatLon, distance_m};
-use range_rings::projection::Projection;
-use range_rings::scenario::{FORMAT, Missile, Rgba, Scenario, ScenarioFile, Site, SiteKind};
+use range_rings::geodesy::{LatLon, Origin, PatrolArea, distance_m};
+use range_rings::projection::{MapPoint, Projection};
+use range_rings::scenario::file::{Missile, Site};
+use range_rings::scenario::{FORMAT, Scenario, ScenarioFile, SiteKind};
 use range_rings::scene::Style;
 use resvg::tiny_skia::Pixmap;
 
@@ -25,7 +27,7 @@ const PROBE_STYLE: Style = Style {
 };
 
 fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
-    Scenario::new(ScenarioFile {
+    Scenario::try_from(ScenarioFile {
         format: FORMAT.into(),
         title: None,
         subtitle: None,
@@ -65,7 +67,7 @@ fn render(
     projection: Projection,
     width: u32,
     height: u32,
-) -> (Pixmap, export::image::ImagePlan) {
+) -> (Pixmap, export::briefing::ImagePlan) {
     render_with(scenario, projection, width, height, Default::default())
 }
 
@@ -75,7 +77,7 @@ fn render_with(
     width: u32,
     height: u32,
     layers: range_rings::scene::RingLayers,
-) -> (Pixmap, export::image::ImagePlan) {
+) -> (Pixmap, export::briefing::ImagePlan) {
     let options = ImageOptions {
         width,
         height,
@@ -134,11 +136,11 @@ mod fills {
                     let d_km = distance_m(centre, p) / 1000.0;
                     // Away from the outline, the map's edge and the site's marker and label.
                     let b = projection.bounds();
-                    let (left, top) = plan.transform.to_px(range_rings::projection::MapCoord {
+                    let (left, top) = plan.transform.to_px(MapPoint {
                         x: b.min.x,
                         y: b.max.y,
                     });
-                    let (right, bottom) = plan.transform.to_px(range_rings::projection::MapCoord {
+                    let (right, bottom) = plan.transform.to_px(MapPoint {
                         x: b.max.x,
                         y: b.min.y,
                     });
@@ -148,7 +150,7 @@ mod fills {
                     let near_site = (x - site_px.0).hypot(y - site_px.1) < 9.0
                         || ((x - site_px.0).abs() < 30.0 && (y - site_px.1).abs() < 10.0);
                     let on_globe_rim = projection.is_azimuthal() && {
-                        let c = plan.transform.to_px(Default::default());
+                        let c = plan.transform.to_px(MapPoint::default());
                         let r = plan.transform.scale * projection.bounds().max.x;
                         (x - c.0).hypot(y - c.1) > r - 4.0
                     };
@@ -213,11 +215,12 @@ mod fills {
             .file()
             .clone();
         file.sites[0].area = Some(corners.to_vec());
-        let scenario = Scenario::new(file).unwrap();
+        let scenario = Scenario::try_from(file).unwrap();
         let area: Vec<LatLon> = corners
             .iter()
             .map(|[lon, lat]| LatLon::lat_lon(*lat, *lon))
             .collect();
+        let area = PatrolArea::new(&area).unwrap();
         for projection in [
             Projection::Equirectangular { central_lon: 0.0 },
             Projection::Equirectangular { central_lon: 150.0 },
@@ -233,7 +236,7 @@ mod fills {
                         f64::from(lat),
                         range_rings::geodesy::normalize_lon(f64::from(lon)),
                     );
-                    let (d, _) = range_rings::geodesy::distance_to_area(&area, p);
+                    let (d, _) = area.distance_to(p);
                     let d_km = d / 1000.0;
                     let from_edge = 180.0
                         - range_rings::geodesy::normalize_lon(p.lon - projection.central_lon())
@@ -280,7 +283,7 @@ mod fills {
         let mut file = one_ring(PYONGYANG, 3_000.0).file().clone();
         (file.missiles[0].range_min_km, file.missiles[0].range_max_km) =
             (Some(2_000.0), Some(4_000.0));
-        let scenario = Scenario::new(file).unwrap();
+        let scenario = Scenario::try_from(file).unwrap();
         let layers = range_rings::scene::RingLayers {
             bands: true,
             rotation: false,
@@ -334,22 +337,14 @@ mod scene_geometry {
                 centre: LatLon::lat_lon(70.0, -150.0),
             },
         ] {
-            let scene = Scene::build(
-                &scenario,
-                &SceneOptions {
-                    projection,
-                    px_per_unit: 300.0,
-                    detail: None,
-                    graticule_step_deg: 30.0,
-                    layers: Default::default(),
-                },
-            );
+            let scene = Scene::build(&scenario, &SceneOptions::new(projection, 300.0));
             let width = scene.bounds.width();
             let lines = scene
+                .basemap
                 .coastlines
                 .iter()
-                .chain(&scene.borders)
-                .chain(&scene.graticule)
+                .chain(&scene.basemap.borders)
+                .chain(&scene.basemap.graticule)
                 .chain(scene.rings.iter().flat_map(|r| &r.outline));
             for line in lines {
                 for seg in line.lines() {
@@ -365,6 +360,7 @@ mod scene_geometry {
                 }
             }
             for polygon in scene
+                .basemap
                 .land
                 .0
                 .iter()
@@ -452,7 +448,7 @@ mod files {
         assert_eq!(rings.len(), scenario.ring_specs().len());
         assert_eq!(
             features.len(),
-            rings.len() + scenario.sites.len() + scenario.targets.len()
+            rings.len() + scenario.sites().len() + scenario.targets().len()
         );
         let h19 = rings
             .iter()
@@ -507,13 +503,13 @@ mod files {
                 geo::Polygon::new(ring.into(), vec![])
             })
             .collect();
-        let corners: Vec<LatLon> = scenario
-            .sites
+        let origin = &scenario
+            .sites()
             .iter()
             .find(|s| s.id == "patrol-p3")
             .unwrap()
-            .area_corners()
-            .unwrap();
+            .origin;
+        assert!(matches!(origin, Origin::Area(_)));
         for (lat, lon) in [
             (35.0, 179.5),
             (35.0, -179.5),
@@ -525,7 +521,7 @@ mod files {
             let inside = polygons
                 .iter()
                 .any(|p| p.contains(&geo::Point::new(lon, lat)));
-            let d = range_rings::geodesy::distance_to_area(&corners, LatLon::lat_lon(lat, lon)).0;
+            let d = origin.distance_to(LatLon::lat_lon(lat, lon)).0;
             assert_eq!(
                 inside,
                 d <= 2_000_000.0,
@@ -546,7 +542,7 @@ mod files {
             .count();
         assert_eq!(
             placemarks,
-            scenario.ring_specs().len() + scenario.sites.len() + scenario.targets.len()
+            scenario.ring_specs().len() + scenario.sites().len() + scenario.targets().len()
         );
         assert!(kml.contains("Hwasong-19 (solid) from Pyongyang (15000 km)"));
         for coords in doc.descendants().filter(|n| n.has_tag_name("coordinates")) {
@@ -571,7 +567,7 @@ mod files {
             (site.id, site.lat, site.lon) = (format!("s{i}"), p.lat, p.lon);
             file.sites.push(site);
         }
-        let scenario = Scenario::new(file).unwrap();
+        let scenario = Scenario::try_from(file).unwrap();
         let projection = Projection::Equirectangular { central_lon: 150.0 };
         let (pix, plan) = render(&scenario, projection, 1600, 900);
         let world = export::world_file(&projection, &plan).unwrap();

@@ -55,20 +55,20 @@ fn edits_are_validated() {
     let scenario = Scenario::builtin();
     let bad = scenario.edited(|f: &mut ScenarioFile| f.missiles[0].range_km = -1.0);
     let problems = bad.unwrap_err();
-    assert_eq!(problems[0].0.to_string(), "missiles[0].range_km");
+    assert_eq!(problems.0[0].path.to_string(), "missiles[0].range_km");
     let good = scenario.edited(|f| f.missiles[0].range_km = 390.0).unwrap();
-    assert_eq!(good.missiles[0].range_km, 390.0);
+    assert_eq!(good.missiles()[0].range_km, 390.0);
 }
 
 #[test]
 fn builtin_scenario_holds_the_reference_material() {
     let s = Scenario::builtin();
     for id in ["pyongyang", "sinpo"] {
-        assert!(s.sites.iter().any(|x| x.id == id), "{id}");
+        assert!(s.sites().iter().any(|x| x.id == id), "{id}");
     }
     // Illustrative patrol points are marked as such.
-    for site in s.sites.iter().filter(|x| x.id.starts_with("patrol-")) {
-        assert_eq!(site.illustrative, Some(true), "{}", site.id);
+    for site in s.sites().iter().filter(|x| x.id.starts_with("patrol-")) {
+        assert!(site.illustrative, "{}", site.id);
     }
     for id in [
         "seoul",
@@ -80,17 +80,16 @@ fn builtin_scenario_holds_the_reference_material() {
         "conus-south",
         "marathon",
     ] {
-        assert!(s.targets.iter().any(|t| t.id == id), "{id}");
+        assert!(s.targets().iter().any(|t| t.id == id), "{id}");
     }
-    let h19 = s.missiles.iter().find(|m| m.id == "hwasong-19").unwrap();
-    assert_eq!(
-        (h19.range_km, h19.range_min_km, h19.range_max_km),
-        (15000.0, Some(13000.0), Some(15000.0))
-    );
+    let h19 = s.missiles().iter().find(|m| m.id == "hwasong-19").unwrap();
+    assert_eq!(h19.range_km, 15000.0);
+    let band = h19.band.unwrap();
+    assert_eq!((band.min_km, band.max_km), (13000.0, 15000.0));
     assert!(!h19.sources.is_empty());
     // Every missile carries its sources, and the first view is not cluttered.
-    assert!(s.missiles.iter().all(|m| !m.sources.is_empty()));
-    let visible = s.missiles.iter().filter(|m| m.is_visible()).count();
+    assert!(s.missiles().iter().all(|m| !m.sources.is_empty()));
+    let visible = s.missiles().iter().filter(|m| m.visible).count();
     assert!((4..=8).contains(&visible), "{visible} visible missiles");
 }
 

@@ -9,8 +9,8 @@ fuzz_target!(|data: &[u8]| {
     match Scenario::from_json(data, "fuzz.json") {
         Ok(scenario) => {
             // Keep each input cheap: the full tables only for small scenarios.
-            if scenario.ring_specs().len() * scenario.targets.len().max(1) <= 64 {
-                let _ = range_rings::reach::reach_table(&scenario);
+            if scenario.ring_specs().len() * scenario.targets().len().max(1) <= 64 {
+                let _ = range_rings::analysis::reach_table(&scenario);
             }
             let _ = scenario.to_json();
         }

@@ -1,7 +1,7 @@
 //! The open scenario with its file, unsaved-changes flag and undo history. Every edit is
 //! validated: the document never holds an invalid scenario.
 
-use crate::scenario::{Scenario, ScenarioFile};
+use crate::scenario::{Problems, SaveError, Scenario, ScenarioFile};
 use std::path::PathBuf;
 
 /// Most undo steps kept; a scenario is small, so snapshots are cheap.
@@ -51,8 +51,11 @@ impl Document {
         &self.scenario
     }
 
-    /// Applies a change as one undo step, if the result is valid; otherwise says why.
-    pub fn edit(&mut self, change: impl FnOnce(&mut ScenarioFile)) -> Result<(), String> {
+    /// Applies a change as one undo step, if the result is valid.
+    ///
+    /// # Errors
+    /// Every problem of the changed scenario; the document is then unchanged.
+    pub fn edit(&mut self, change: impl FnOnce(&mut ScenarioFile)) -> Result<(), Problems> {
         let next = self.validated(change)?;
         self.push_undo();
         self.replace(next);
@@ -61,10 +64,13 @@ impl Document {
 
     /// Applies a change without a new undo step: for continuous edits (dragging a site, a
     /// slider) whose undo step was taken when they started with [`Document::checkpoint`].
+    ///
+    /// # Errors
+    /// Every problem of the changed scenario; the document is then unchanged.
     pub fn edit_continuing(
         &mut self,
         change: impl FnOnce(&mut ScenarioFile),
-    ) -> Result<(), String> {
+    ) -> Result<(), Problems> {
         let next = self.validated(change)?;
         self.replace(next);
         Ok(())
@@ -75,14 +81,8 @@ impl Document {
         self.push_undo();
     }
 
-    fn validated(&self, change: impl FnOnce(&mut ScenarioFile)) -> Result<Scenario, String> {
-        self.scenario.edited(change).map_err(|problems| {
-            problems
-                .iter()
-                .map(|(path, message)| format!("{path}: {message}"))
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
+    fn validated(&self, change: impl FnOnce(&mut ScenarioFile)) -> Result<Scenario, Problems> {
+        self.scenario.edited(change)
     }
 
     fn push_undo(&mut self) {
@@ -111,13 +111,12 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    /// Goes back one step.
+    /// Goes back one step. Back at the saved state, nothing is unsaved.
     pub fn undo(&mut self) {
         if let Some(previous) = self.undo.pop() {
             self.redo
                 .push(std::mem::replace(&mut self.scenario, previous));
-            self.dirty = true;
-            self.revision += 1;
+            self.after_step();
         }
     }
 
@@ -125,16 +124,22 @@ impl Document {
     pub fn redo(&mut self) {
         if let Some(next) = self.redo.pop() {
             self.undo.push(std::mem::replace(&mut self.scenario, next));
-            self.dirty = self.saved.as_ref() != Some(&self.scenario);
-            self.revision += 1;
+            self.after_step();
         }
     }
 
+    /// After an undo or redo: unsaved unless the scenario is the saved one again.
+    fn after_step(&mut self) {
+        self.dirty = self.saved.as_ref() != Some(&self.scenario);
+        self.revision += 1;
+    }
+
     /// Saves to `path` atomically; on failure the edits stay and the error says why.
-    pub fn save_to(&mut self, path: PathBuf) -> Result<(), String> {
-        self.scenario
-            .save(&path)
-            .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
+    ///
+    /// # Errors
+    /// What the save could not do; the document keeps its edits and stays unsaved.
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), SaveError> {
+        self.scenario.save(&path)?;
         self.path = Some(path);
         self.saved = Some(self.scenario.clone());
         self.dirty = false;

@@ -1,9 +1,10 @@
 //! RFC 7946 GeoJSON: rings as Polygon or MultiPolygon features in longitude/latitude, cut at
 //! the antimeridian, closed through enclosed poles, exterior rings counter-clockwise.
 
-use crate::geodesy::{LatLon, M_PER_KM, RangeRing, RingShape};
-use crate::scenario::{Missile, Scenario};
-use geo::orient::Orient;
+use crate::geodesy::{M_PER_KM, Origin, RangeRing, RingShape};
+use crate::projection::lonlat::reach_area;
+use crate::scenario::{Missile, Scenario, SiteKind};
+use geo::orient::{Direction, Orient};
 use geo::{MultiPolygon, Polygon};
 use serde_json::{Map, Value, json};
 
@@ -68,9 +69,8 @@ pub fn ring_feature(ring: &RangeRing, extra: Map<String, Value>) -> Value {
 pub fn scenario_collection(scenario: &Scenario) -> Value {
     let mut features = Vec::new();
     for spec in scenario.ring_specs() {
-        let site = &scenario.sites[spec.site];
-        let missile = &scenario.missiles[spec.missile];
-        let centre = LatLon::lat_lon(site.lat, site.lon);
+        let site = &scenario.sites()[spec.site];
+        let missile = &scenario.missiles()[spec.missile];
         let mut props = Map::new();
         props.insert("kind".into(), json!("ring"));
         props.insert("site".into(), json!(site.id));
@@ -78,51 +78,58 @@ pub fn scenario_collection(scenario: &Scenario) -> Value {
         props.insert("missile".into(), json!(missile.id));
         props.insert("missile_name".into(), json!(missile.name));
         props.insert("range_km".into(), json!(missile.range_km));
-        if let Some(min) = missile.range_min_km {
+        let file = &scenario.file().missiles[spec.missile];
+        if let Some(min) = file.range_min_km {
             props.insert("range_min_km".into(), json!(min));
         }
-        if let Some(max) = missile.range_max_km {
+        if let Some(max) = file.range_max_km {
             props.insert("range_max_km".into(), json!(max));
         }
-        props.insert(
-            "color".into(),
-            json!(scenario.missile_color(spec.missile).to_hex()),
-        );
-        props.insert("visible".into(), json!(missile.is_visible()));
+        props.insert("color".into(), json!(missile.color.to_hex()));
+        props.insert("visible".into(), json!(missile.visible));
         props.insert("sources".into(), json!(source_lines(missile)));
-        match site.area_corners() {
-            Some(_) => {
-                let tolerance = RangeRing::tolerance_m(missile.range_km * M_PER_KM);
-                let Some(area) = crate::reach::reach_area(site, missile.range_km, tolerance) else {
+        let range_m = missile.range_km * M_PER_KM;
+        match &site.origin {
+            Origin::Area(_) => {
+                let tolerance = RangeRing::tolerance_m(range_m);
+                let Ok(area) = reach_area(&site.origin, range_m, tolerance) else {
                     continue;
                 };
                 props.insert("patrol_area".into(), json!(true));
                 props.insert("radius_km".into(), json!(missile.range_km));
-                features.push(json!({ "type": "Feature", "properties": props, "geometry": area_geometry(&area.orient(geo::orient::Direction::Default)) }));
+                features.push(json!({
+                    "type": "Feature",
+                    "properties": props,
+                    "geometry": area_geometry(&area.orient(Direction::Default)),
+                }));
             }
-            None => {
-                let Ok(ring) = RangeRing::new(centre, missile.range_km * M_PER_KM) else {
+            Origin::Point(centre) => {
+                let Ok(ring) = RangeRing::new(*centre, range_m) else {
                     continue;
                 };
                 features.push(ring_feature(&ring, props));
             }
         }
     }
-    for site in &scenario.sites {
+    for site in scenario.sites() {
+        let kind = match site.kind {
+            SiteKind::Launch => "launch",
+            SiteKind::Patrol => "patrol",
+        };
         features.push(json!({
             "type": "Feature",
             "properties": {
                 "kind": "site", "id": site.id, "name": site.name,
-                "site_kind": site.kind(), "illustrative": site.illustrative.unwrap_or(false),
+                "site_kind": kind, "illustrative": site.illustrative,
             },
-            "geometry": { "type": "Point", "coordinates": [site.lon, site.lat] },
+            "geometry": { "type": "Point", "coordinates": [site.position.lon, site.position.lat] },
         }));
     }
-    for target in &scenario.targets {
+    for target in scenario.targets() {
         features.push(json!({
             "type": "Feature",
             "properties": { "kind": "target", "id": target.id, "name": target.name, "group": target.group },
-            "geometry": { "type": "Point", "coordinates": [target.lon, target.lat] },
+            "geometry": { "type": "Point", "coordinates": [target.position.lon, target.position.lat] },
         }));
     }
     json!({ "type": "FeatureCollection", "features": features })
@@ -130,12 +137,5 @@ pub fn scenario_collection(scenario: &Scenario) -> Value {
 
 /// A missile's sources as one line each: "text (date)".
 pub fn source_lines(missile: &Missile) -> Vec<String> {
-    missile
-        .sources
-        .iter()
-        .map(|s| match &s.date {
-            Some(date) => format!("{} ({date})", s.text),
-            None => s.text.clone(),
-        })
-        .collect()
+    missile.sources.iter().map(|s| s.line()).collect()
 }

@@ -2,17 +2,12 @@
 //! at the antimeridian, so no tool draws it across the globe), sites and targets as points.
 
 use super::geojson::source_lines;
-use crate::geodesy::{M_PER_KM, RangeRing};
-use crate::scenario::{Rgba, Scenario};
-use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect};
-use std::fmt::Write as _;
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::xml::XmlWriter;
+use crate::color::Rgba;
+use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
+use crate::projection::lonlat::reach_area;
+use crate::scenario::Scenario;
+use geo::{BooleanOps, Coord, Densify, Euclidean, MultiPolygon, Polygon, Rect};
 
 /// KML colours are aabbggrr.
 fn kml_color(c: Rgba, alpha: u8) -> String {
@@ -40,130 +35,117 @@ fn globe_safe(area: &MultiPolygon<f64>) -> MultiPolygon<f64> {
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| {
                 (lo.min(c.x), hi.max(c.x))
             });
-        let pieces = if max_x - min_x < 90.0 {
-            vec![polygon.clone()]
+        if max_x - min_x < 90.0 {
+            out.push(polygon.clone());
         } else {
-            (0..4)
-                .flat_map(|q| {
-                    let west = -180.0 + 90.0 * f64::from(q);
-                    let quarter = Rect::new(
-                        Coord { x: west, y: -90.0 },
-                        Coord {
-                            x: west + 90.0,
-                            y: 90.0,
-                        },
-                    );
-                    quarter.to_polygon().intersection(polygon).0
-                })
-                .collect()
-        };
-        for piece in pieces {
-            let densify = |ring: &LineString<f64>| -> LineString<f64> {
-                let mut coords = Vec::new();
-                for seg in ring.lines() {
-                    let steps = (seg.dx().abs().max(seg.dy().abs())).ceil().max(1.0) as usize;
-                    for k in 0..steps {
-                        let t = k as f64 / steps as f64;
-                        coords.push(Coord {
-                            x: seg.start.x + t * seg.dx(),
-                            y: seg.start.y + t * seg.dy(),
-                        });
-                    }
-                }
-                if let Some(first) = coords.first().copied() {
-                    coords.push(first);
-                }
-                LineString::from(coords)
-            };
-            out.push(Polygon::new(
-                densify(piece.exterior()),
-                piece.interiors().iter().map(densify).collect(),
-            ));
+            for q in 0..4 {
+                let west = -180.0 + 90.0 * f64::from(q);
+                let quarter = Rect::new(
+                    Coord { x: west, y: -90.0 },
+                    Coord {
+                        x: west + 90.0,
+                        y: 90.0,
+                    },
+                );
+                out.extend(quarter.to_polygon().intersection(polygon).0);
+            }
         }
     }
-    MultiPolygon(out)
+    Euclidean.densify(&MultiPolygon(out), 1.0)
+}
+
+fn point(xml: &mut XmlWriter, kind: &str, id: &str, name: &str, at: LatLon) {
+    xml.start("Placemark").element("name", name);
+    xml.start("ExtendedData");
+    for (key, value) in [("kind", kind), ("id", id)] {
+        xml.start("Data")
+            .attr("name", key)
+            .element("value", value)
+            .end();
+    }
+    xml.end();
+    xml.start("Point")
+        .element("coordinates", format_args!("{},{}", at.lon, at.lat))
+        .end();
+    xml.end();
+}
+
+fn polygon(xml: &mut XmlWriter, polygon: &Polygon<f64>) {
+    xml.start("Polygon").element("tessellate", 0);
+    xml.start("outerBoundaryIs")
+        .start("LinearRing")
+        .element("coordinates", coordinates(polygon.exterior()))
+        .end()
+        .end();
+    for hole in polygon.interiors() {
+        xml.start("innerBoundaryIs")
+            .start("LinearRing")
+            .element("coordinates", coordinates(hole))
+            .end()
+            .end();
+    }
+    xml.end();
 }
 
 /// The whole scenario as a KML document.
 pub fn scenario_kml(scenario: &Scenario) -> String {
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
-    let _ = writeln!(
-        out,
-        "<name>{}</name>",
-        xml(scenario.title.as_deref().unwrap_or("range-rings"))
-    );
-    for i in 0..scenario.missiles.len() {
-        let c = scenario.missile_color(i);
-        let _ = writeln!(
-            out,
-            "<Style id=\"m{i}\"><LineStyle><color>{}</color><width>2</width></LineStyle><PolyStyle><color>{}</color></PolyStyle></Style>",
-            kml_color(c, 0xff),
-            kml_color(c, 0x33)
-        );
+    let mut xml = XmlWriter::with_declaration();
+    xml.start("kml")
+        .attr("xmlns", "http://www.opengis.net/kml/2.2");
+    xml.start("Document")
+        .element("name", scenario.title().unwrap_or("range-rings"));
+    for (i, missile) in scenario.missiles().iter().enumerate() {
+        xml.start("Style").attr("id", format_args!("m{i}"));
+        xml.start("LineStyle")
+            .element("color", kml_color(missile.color, 0xff))
+            .element("width", 2)
+            .end();
+        xml.start("PolyStyle")
+            .element("color", kml_color(missile.color, 0x33))
+            .end();
+        xml.end();
     }
     for spec in scenario.ring_specs() {
-        let site = &scenario.sites[spec.site];
-        let missile = &scenario.missiles[spec.missile];
-        let tolerance = RangeRing::tolerance_m(missile.range_km * M_PER_KM);
-        let Some(area) = crate::reach::reach_area(site, missile.range_km, tolerance) else {
+        let site = &scenario.sites()[spec.site];
+        let missile = &scenario.missiles()[spec.missile];
+        let range_m = missile.range_km * M_PER_KM;
+        let Ok(area) = reach_area(&site.origin, range_m, RangeRing::tolerance_m(range_m)) else {
             continue;
         };
-        let area = globe_safe(&area);
-        let _ = writeln!(
-            out,
-            "<Placemark><name>{} from {} ({} km)</name><visibility>{}</visibility><styleUrl>#m{}</styleUrl>",
-            xml(&missile.name),
-            xml(&site.name),
-            missile.range_km,
-            u8::from(missile.is_visible()),
-            spec.missile
-        );
-        out.push_str("<ExtendedData>");
+        xml.start("Placemark")
+            .element(
+                "name",
+                format_args!(
+                    "{} from {} ({} km)",
+                    missile.name, site.name, missile.range_km
+                ),
+            )
+            .element("visibility", u8::from(missile.visible))
+            .element("styleUrl", format_args!("#m{}", spec.missile));
+        xml.start("ExtendedData");
         for (key, value) in [
             ("site", site.id.clone()),
             ("missile", missile.id.clone()),
             ("range_km", missile.range_km.to_string()),
             ("sources", source_lines(missile).join("; ")),
         ] {
-            let _ = write!(
-                out,
-                "<Data name=\"{key}\"><value>{}</value></Data>",
-                xml(&value)
-            );
+            xml.start("Data")
+                .attr("name", key)
+                .element("value", value)
+                .end();
         }
-        out.push_str("</ExtendedData>\n<MultiGeometry>\n");
-        for polygon in &area.0 {
-            let _ = write!(
-                out,
-                "<Polygon><tessellate>0</tessellate><outerBoundaryIs><LinearRing><coordinates>{}</coordinates></LinearRing></outerBoundaryIs>",
-                coordinates(polygon.exterior())
-            );
-            for hole in polygon.interiors() {
-                let _ = write!(
-                    out,
-                    "<innerBoundaryIs><LinearRing><coordinates>{}</coordinates></LinearRing></innerBoundaryIs>",
-                    coordinates(hole)
-                );
-            }
-            out.push_str("</Polygon>\n");
+        xml.end();
+        xml.start("MultiGeometry");
+        for p in &globe_safe(&area).0 {
+            polygon(&mut xml, p);
         }
-        out.push_str("</MultiGeometry></Placemark>\n");
+        xml.end().end();
     }
-    let point = |out: &mut String, kind: &str, id: &str, name: &str, lat: f64, lon: f64| {
-        let _ = writeln!(
-            out,
-            "<Placemark><name>{}</name><ExtendedData><Data name=\"kind\"><value>{kind}</value></Data><Data name=\"id\"><value>{}</value></Data></ExtendedData><Point><coordinates>{lon},{lat}</coordinates></Point></Placemark>",
-            xml(name),
-            xml(id)
-        );
-    };
-    for s in &scenario.sites {
-        point(&mut out, "site", &s.id, &s.name, s.lat, s.lon);
+    for s in scenario.sites() {
+        point(&mut xml, "site", &s.id, &s.name, s.position);
     }
-    for t in &scenario.targets {
-        point(&mut out, "target", &t.id, &t.name, t.lat, t.lon);
+    for t in scenario.targets() {
+        point(&mut xml, "target", &t.id, &t.name, t.position);
     }
-    out.push_str("</Document>\n</kml>\n");
-    out
+    xml.finish()
 }

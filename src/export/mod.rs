@@ -1,15 +1,18 @@
-//! Turning a scenario into files, all on the CPU with no window: briefing images (PNG, SVG),
-//! GeoJSON, KML, and the world file that georeferences an equirectangular PNG.
+//! Turning a scenario into files, all on the CPU with no window: briefing images (PNG and SVG,
+//! drawn from the scene), GeoJSON and KML (geographic, from the scenario model), and the world
+//! file that georeferences an equirectangular PNG.
 
+pub mod briefing;
 pub mod geojson;
-pub mod image;
 pub mod kml;
 pub mod png;
+pub mod xml;
 
+use crate::analysis::visible_coverage;
 use crate::projection::Projection;
 use crate::scenario::{Scenario, write_atomically};
-use crate::scene::{Scene, SceneOptions};
-use image::{ImageOptions, ImagePlan};
+use crate::scene::{Scene, SceneBuilder, SceneOptions};
+use briefing::{ImageOptions, ImagePlan};
 use std::path::Path;
 
 /// Output formats, by file extension.
@@ -26,16 +29,67 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 4] = [Self::Png, Self::Svg, Self::GeoJson, Self::Kml];
+
     /// The format for a file name's extension (case-insensitive).
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "png" => Some(Self::Png),
-            "svg" => Some(Self::Svg),
-            // Not ".json": that is what scenarios are called, and one would be overwritten.
-            "geojson" => Some(Self::GeoJson),
-            "kml" => Some(Self::Kml),
-            _ => None,
+        Self::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+
+    /// The file extension, lower case, without the dot. Not ".json" for GeoJSON: that is what
+    /// scenarios are called, and one would be overwritten.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::GeoJson => "geojson",
+            Self::Kml => "kml",
+        }
+    }
+
+    /// Whether the format is a briefing image (sized, laid out) rather than data.
+    pub fn is_image(self) -> bool {
+        matches!(self, Self::Png | Self::Svg)
+    }
+}
+
+/// Image sizes, shared by the command line and the app's export dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SizePreset {
+    /// 1920 x 1080.
+    Slide,
+    /// 3840 x 2160.
+    #[value(name = "slide-4k")]
+    Slide4k,
+    /// A4 landscape at 300 dpi, 3508 x 2480.
+    A4,
+    /// US Letter landscape at 300 dpi, 3300 x 2550.
+    Letter,
+}
+
+impl SizePreset {
+    /// Every preset, in menu order.
+    pub const ALL: [Self; 4] = [Self::Slide, Self::Slide4k, Self::A4, Self::Letter];
+
+    /// Width and height, pixels.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Self::Slide => (1920, 1080),
+            Self::Slide4k => (3840, 2160),
+            Self::A4 => (3508, 2480),
+            Self::Letter => (3300, 2550),
+        }
+    }
+
+    /// A name for buttons: "Slide 4K", "A4 300 dpi"...
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Slide => "Slide",
+            Self::Slide4k => "Slide 4K",
+            Self::A4 => "A4 300 dpi",
+            Self::Letter => "Letter 300 dpi",
         }
     }
 }
@@ -49,6 +103,9 @@ pub enum ExportError {
     /// Rendering failed.
     #[error(transparent)]
     Png(#[from] png::PngError),
+    /// The data could not be written as JSON (a bug; never an empty file instead).
+    #[error("cannot write GeoJSON: {0}")]
+    Serialize(#[from] serde_json::Error),
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -62,23 +119,24 @@ pub enum ExportError {
 /// Graticule spacing of exported maps, degrees.
 pub const GRATICULE_STEP_DEG: f64 = 30.0;
 
-/// Builds the scene for an image at the scale its layout gives the map.
+/// Builds the scene for an image at the scale its layout gives the map, with the legend's
+/// coverage of the first target area.
 pub fn image_scene(
     scenario: &Scenario,
     projection: Projection,
     options: &ImageOptions,
 ) -> (Scene, ImagePlan) {
-    let plan = image::plan(&projection, options);
-    let scene = Scene::build(
-        scenario,
-        &SceneOptions {
-            projection,
-            px_per_unit: plan.transform.scale,
-            detail: None,
-            graticule_step_deg: GRATICULE_STEP_DEG,
-            layers: options.layers,
-        },
-    );
+    let plan = briefing::plan(&projection, options);
+    let scene_options = SceneOptions {
+        graticule_step_deg: GRATICULE_STEP_DEG,
+        layers: options.layers,
+        ..SceneOptions::new(projection, plan.transform.scale)
+    };
+    let coverage = visible_coverage(scenario, 1);
+    let mut scene = SceneBuilder::new().build(scenario, &scene_options, &coverage);
+    if let Some(title) = &options.title {
+        scene.title.clone_from(title);
+    }
     (scene, plan)
 }
 
@@ -89,12 +147,15 @@ pub fn svg(
     options: &ImageOptions,
 ) -> (String, ImagePlan) {
     let (scene, plan) = image_scene(scenario, projection, options);
-    (image::render_svg(&scene, scenario, options, &plan), plan)
+    (briefing::render_svg(&scene, options, &plan), plan)
 }
 
 /// The six lines of an ESRI world file for an equirectangular image: pixel size in x, two
 /// rotation terms (0), negative pixel size in y, then the longitude and latitude of the centre
 /// of the upper-left pixel. Longitudes are continuous across the map, so they may exceed 180.
+///
+/// # Errors
+/// A projection other than equirectangular.
 pub fn world_file(projection: &Projection, plan: &ImagePlan) -> Result<String, ExportError> {
     let Projection::Equirectangular { central_lon } = projection else {
         return Err(ExportError::Invalid(format!(
@@ -115,6 +176,9 @@ pub fn world_file(projection: &Projection, plan: &ImagePlan) -> Result<String, E
 
 /// Writes one export to `path` (atomically), in the format its extension names. Returns the
 /// image plan for images.
+///
+/// # Errors
+/// An unknown extension, an impossible size, or a failed write.
 pub fn write(
     scenario: &Scenario,
     path: &Path,
@@ -133,13 +197,7 @@ pub fn write(
     };
     match format {
         Format::Png | Format::Svg => {
-            if options.width == 0
-                || options.height == 0
-                || options.width > png::MAX_SIDE
-                || options.height > png::MAX_SIDE
-            {
-                return Err(png::PngError::Size(options.width, options.height).into());
-            }
+            png::check_size(options.width, options.height)?;
             let (svg, plan) = svg(scenario, projection, options);
             let bytes = if format == Format::Png {
                 png::svg_to_png(&svg, options.width, options.height)?
@@ -150,8 +208,7 @@ pub fn write(
             Ok(Some(plan))
         }
         Format::GeoJson => {
-            let mut text =
-                serde_json::to_string(&geojson::scenario_collection(scenario)).unwrap_or_default();
+            let mut text = serde_json::to_string(&geojson::scenario_collection(scenario))?;
             text.push('\n');
             write_atomically(path, text.as_bytes()).map_err(write_err)?;
             Ok(None)
@@ -160,58 +217,5 @@ pub fn write(
             write_atomically(path, kml::scenario_kml(scenario).as_bytes()).map_err(write_err)?;
             Ok(None)
         }
-    }
-}
-
-/// Today's date (UTC) as YYYY-MM-DD, or the one given by `SOURCE_DATE_EPOCH` (seconds) for
-/// reproducible output.
-pub fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
-    civil_date(seconds.div_euclid(86_400))
-}
-
-/// A time in seconds since 1970 as "YYYY-MM-DD HH:MM" (UTC).
-pub fn civil_date_of(seconds: u64) -> String {
-    let seconds = seconds as i64;
-    let (day, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    format!(
-        "{} {:02}:{:02}",
-        civil_date(day),
-        rest / 3600,
-        rest % 3600 / 60
-    )
-}
-
-/// Days since 1970-01-01 to "YYYY-MM-DD" (Howard Hinnant's civil_from_days).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_date;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(20_418), "2025-11-26");
-        assert_eq!(civil_date(11_016), "2000-02-29");
     }
 }

@@ -34,11 +34,23 @@ fn font_database() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-/// Renders SVG text to PNG bytes at its own size.
-pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+/// Checks that an image of `width` x `height` pixels can be made.
+///
+/// # Errors
+/// A side of 0 or over [`MAX_SIDE`].
+pub fn check_size(width: u32, height: u32) -> Result<(), PngError> {
     if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
         return Err(PngError::Size(width, height));
     }
+    Ok(())
+}
+
+/// Renders SVG text to PNG bytes at its own size.
+///
+/// # Errors
+/// An impossible size, SVG that does not parse, or a failed encoding.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+    check_size(width, height)?;
     let options = usvg::Options {
         fontdb: font_database(),
         ..Default::default()

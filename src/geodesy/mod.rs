@@ -1,16 +1,15 @@
-//! Geodesy on the WGS84 ellipsoid: distances, azimuths, destinations and range rings.
+//! Geodesy on the WGS84 ellipsoid: distances, azimuths, destinations, range rings (their
+//! vertices) and distances to patrol areas. Cutting rings at a map edge and closing them
+//! through a pole is the projections' work (`crate::projection::lonlat`).
 //!
 //! Everything here uses Karney's algorithm (geographiclib-rs, the implementation behind the
 //! `geo` crate's `Geodesic`), which agrees with GeographicLib to a few nanometres. Angles are in
 //! degrees, distances in metres unless a name says otherwise.
 
-mod area;
-mod buffer;
-pub mod flight;
+mod patrol_area;
 mod ring;
 
-pub use area::{RingArea, cut_at_map_edge, outline_without};
-pub use buffer::{AreaBuffer, area_contains, distance_to_area};
+pub use patrol_area::{Origin, PatrolArea};
 pub use ring::{RangeRing, RingShape};
 
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
@@ -18,10 +17,9 @@ use std::sync::OnceLock;
 
 /// Metres in one kilometre.
 pub const M_PER_KM: f64 = 1000.0;
-/// Kilometres in one statute mile.
-pub const KM_PER_MILE: f64 = 1.609_344;
-/// Kilometres in one nautical mile.
-pub const KM_PER_NMI: f64 = 1.852;
+/// Mean radius of the Earth (IUGG R1), metres: the one sphere of the program. It scales map
+/// units (the unit sphere), sizes densification steps and is the flight model's Earth.
+pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;
 
 /// Errors that user-supplied geometry can cause.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -35,9 +33,12 @@ pub enum GeodesyError {
     /// A ring radius that is zero, negative or not finite.
     #[error("radius {0} m must be a finite number greater than 0")]
     Radius(f64),
-    /// A patrol area with fewer than three corners.
-    #[error("an area needs at least 3 corners, not {0}")]
+    /// A patrol area with fewer than three distinct corners.
+    #[error("an area needs at least 3 distinct corners, not {0}")]
     Area(usize),
+    /// A patrol area whose edges go round a pole (edges run the short way in longitude).
+    #[error("an area must not encircle a pole")]
+    AreaAroundPole,
 }
 
 /// A geographic position on the WGS84 ellipsoid, in degrees.
@@ -175,10 +176,11 @@ pub fn normalize_lon(lon: f64) -> f64 {
     }
 }
 
-/// Azimuth folded into [0, 360).
+/// Azimuth folded into [0, 360), never negative zero.
 pub fn normalize_azimuth(azimuth: f64) -> f64 {
     let folded = azimuth.rem_euclid(360.0);
-    if folded >= 360.0 { 0.0 } else { folded }
+    // rem_euclid keeps the sign of -0.0; adding zero makes it +0.0.
+    if folded >= 360.0 { 0.0 } else { folded + 0.0 }
 }
 
 #[cfg(test)]
@@ -200,6 +202,9 @@ mod tests {
         assert_eq!(normalize_azimuth(-90.0), 270.0);
         assert_eq!(normalize_azimuth(360.0), 0.0);
         assert!(normalize_azimuth(-1e-18) < 360.0);
+        // Regression: -0.0 printed as "-0.000" in the reach table.
+        assert!(normalize_azimuth(-0.0).is_sign_positive());
+        assert_eq!(format!("{:.3}", normalize_azimuth(-0.0)), "0.000");
     }
 
     #[test]

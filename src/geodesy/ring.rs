@@ -1,9 +1,14 @@
 //! Geodesic range rings: the points at one geodesic distance from a centre, adaptively densified.
+//! A ring's area and outline on a world map (pole closure, map-edge cuts) are made in
+//! `crate::projection::lonlat`.
 
-use super::{GeodesyError, LatLon, antipodal_distance_m, destination, distance_m, normalize_lon};
+use super::{
+    EARTH_MEAN_RADIUS_M, GeodesyError, LatLon, antipodal_distance_m, destination, distance_m,
+    normalize_lon,
+};
 
 /// Metres per degree of arc on the mean sphere; used only to size densification steps.
-const M_PER_DEG: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
+const M_PER_DEG: f64 = EARTH_MEAN_RADIUS_M * std::f64::consts::PI / 180.0;
 /// Segments of the first, uniform pass; enough that no refinement decision is made on a chord
 /// that happens to cross the curve at its middle.
 const INITIAL_SEGMENTS: usize = 64;
@@ -186,7 +191,7 @@ fn approx_distance_m(a: LatLon, b: LatLon) -> f64 {
 }
 
 /// Difference of longitudes folded into [-180, 180).
-pub(super) fn wrap180(dlon: f64) -> f64 {
+fn wrap180(dlon: f64) -> f64 {
     normalize_lon(dlon)
 }
 

@@ -1,9 +1,11 @@
-//! The scenario file format `range-rings/1`: plain serde types that mirror the JSON exactly.
+//! The scenario file format `range-rings/1`: plain serde types that mirror the JSON exactly,
+//! for reading and saving.
 //!
-//! These types accept anything well-typed; [`super::Scenario`] is the validated form that the
-//! rest of the program trusts. Optional fields stay `None` when absent so that load then save
-//! gives back an equivalent file.
+//! These types accept anything well-typed; [`super::Scenario`] is the validated model that the
+//! rest of the program trusts, made from a [`ScenarioFile`] by `TryFrom`. Optional fields stay
+//! `None` when absent so that load then save gives back an equivalent file.
 
+pub use crate::projection::ProjectionKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +62,7 @@ pub struct TargetArea {
 }
 
 /// What a site is; decides which missiles fly from it when a missile names no `from` list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SiteKind {
     /// A land launch site: land-platform missiles fly from it.
@@ -100,7 +102,7 @@ pub struct Site {
 }
 
 /// Where a missile is launched from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     /// Land-based: flies from every launch site unless `from` says otherwise.
@@ -187,23 +189,8 @@ pub struct Target {
     pub note: Option<String>,
 }
 
-/// Map projections a view can use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ProjectionKind {
-    /// Plate carree with a selectable central meridian.
-    #[default]
-    Equirectangular,
-    /// Azimuthal equidistant centred on a point: rings around that point are true circles.
-    AzimuthalEquidistant,
-    /// A globe seen from space, centred anywhere.
-    Orthographic,
-    /// Equal Earth, an equal-area world projection.
-    EqualEarth,
-}
-
 /// The initial map view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct View {
     /// Projection; equirectangular by default.
@@ -219,35 +206,12 @@ pub struct View {
     pub center_lat: Option<f64>,
 }
 
-impl Site {
-    /// The site's kind, with the default applied.
-    pub fn kind(&self) -> SiteKind {
-        self.kind.unwrap_or_default()
-    }
-
-    /// The patrol area's corners as positions (without a repeated closing corner), if any.
-    pub fn area_corners(&self) -> Option<Vec<crate::geodesy::LatLon>> {
-        let area = self.area.as_ref()?;
-        let mut corners: Vec<crate::geodesy::LatLon> = area
-            .iter()
-            .map(|[lon, lat]| crate::geodesy::LatLon::lat_lon(*lat, *lon))
-            .collect();
-        corners.dedup();
-        if corners.len() > 1 && corners.first() == corners.last() {
-            corners.pop();
+impl Source {
+    /// The source as one line of text: "text (date)".
+    pub fn line(&self) -> String {
+        match &self.date {
+            Some(date) => format!("{} ({date})", self.text),
+            None => self.text.clone(),
         }
-        Some(corners)
-    }
-}
-
-impl Missile {
-    /// The missile's platform, with the default applied.
-    pub fn platform(&self) -> Platform {
-        self.platform.unwrap_or_default()
-    }
-
-    /// Whether its rings are drawn.
-    pub fn is_visible(&self) -> bool {
-        self.visible.unwrap_or(true)
     }
 }

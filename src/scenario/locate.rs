@@ -30,6 +30,21 @@ impl JsonPath {
         steps.push(PathStep::Index(index));
         Self(steps)
     }
+
+    /// The path of a serde error, as serde_path_to_error tracked it.
+    pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        use serde_path_to_error::Segment;
+        Self(
+            path.iter()
+                .filter_map(|segment| match segment {
+                    Segment::Seq { index } => Some(PathStep::Index(*index)),
+                    Segment::Map { key } => Some(PathStep::Key(key.clone())),
+                    Segment::Enum { variant } => Some(PathStep::Key(variant.clone())),
+                    Segment::Unknown => None,
+                })
+                .collect(),
+        )
+    }
 }
 
 impl fmt::Display for JsonPath {

@@ -1,10 +1,164 @@
-//! The rules serde cannot check: coordinate ranges, positive ranges and ordered bands, unique
-//! ids, references between lists, colours and dates.
+//! From file to model: the rules serde cannot check (coordinate ranges, positive ranges and
+//! ordered bands, unique ids, references between lists, colours and dates), then the model
+//! built once from the checked file.
 
-use super::file::{Missile, ScenarioFile, Site, Target};
+use super::file::{Missile, Platform, ScenarioFile, Site, SiteKind, Target};
 use super::locate::JsonPath;
-use super::{FORMAT, Rgba};
+use super::model::{self, Band, RingSpec, Scenario};
+use super::{FORMAT, Problem, Problems};
+use crate::color::{PALETTE, Rgba};
+use crate::geodesy::{LatLon, Origin, PatrolArea};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
 use std::collections::HashMap;
+
+/// Problems of a file, each with the path of the offending field.
+type Found = Vec<Problem>;
+
+impl TryFrom<ScenarioFile> for Scenario {
+    type Error = Problems;
+
+    /// Validates the file and builds the model. Problems carry field paths but no line numbers
+    /// (there is no text); [`Scenario::from_json`] adds them.
+    fn try_from(file: ScenarioFile) -> Result<Self, Problems> {
+        let problems = check(&file);
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        Ok(build(file))
+    }
+}
+
+/// The model of a checked file. Everything it relies on was checked, so nothing here fails;
+/// a corner that could not make an area (impossible after `check`) falls back to the point.
+fn build(file: ScenarioFile) -> Scenario {
+    let sites: Vec<model::Site> = file
+        .sites
+        .iter()
+        .map(|s| {
+            let position = LatLon::lat_lon(s.lat, s.lon);
+            let origin = s
+                .area
+                .as_deref()
+                .and_then(|corners| PatrolArea::new(&corners_of(corners)).ok())
+                .map_or(Origin::Point(position), Origin::Area);
+            model::Site {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                kind: s.kind.unwrap_or_default(),
+                position,
+                origin,
+                illustrative: s.illustrative.unwrap_or(false),
+                note: s.note.clone(),
+            }
+        })
+        .collect();
+    let missiles: Vec<model::Missile> = file
+        .missiles
+        .iter()
+        .enumerate()
+        .map(|(i, m)| model::Missile {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            class: m.class.clone(),
+            platform: m.platform.unwrap_or_default(),
+            range_km: m.range_km,
+            band: match (m.range_min_km, m.range_max_km) {
+                (None, None) => None,
+                (min, max) => Some(Band {
+                    min_km: min.unwrap_or(m.range_km),
+                    max_km: max.unwrap_or(m.range_km),
+                }),
+            },
+            color: m
+                .color
+                .as_deref()
+                .and_then(Rgba::parse)
+                .unwrap_or(PALETTE[i % PALETTE.len()]),
+            visible: m.visible.unwrap_or(true),
+            assumed: m.assumed.unwrap_or(false),
+            launch_sites: launch_sites(m, &file.sites),
+            sources: m.sources.clone(),
+        })
+        .collect();
+    let targets = file
+        .targets
+        .iter()
+        .map(|t| model::Target {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            position: LatLon::lat_lon(t.lat, t.lon),
+            group: t.group.clone(),
+            note: t.note.clone(),
+        })
+        .collect();
+    let target_areas = file
+        .target_areas
+        .iter()
+        .map(|a| model::TargetArea {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            polygons: MultiPolygon(
+                a.polygons
+                    .iter()
+                    .map(|ring| {
+                        let coords: Vec<Coord<f64>> = ring
+                            .iter()
+                            .map(|[lon, lat]| Coord { x: *lon, y: *lat })
+                            .collect();
+                        Polygon::new(LineString::from(coords), vec![])
+                    })
+                    .collect(),
+            ),
+            source: a.source.clone(),
+        })
+        .collect();
+    let ring_specs = missiles
+        .iter()
+        .enumerate()
+        .flat_map(|(m, missile)| {
+            missile
+                .launch_sites
+                .iter()
+                .map(move |&site| RingSpec { site, missile: m })
+        })
+        .collect();
+    Scenario {
+        file,
+        sites,
+        missiles,
+        targets,
+        target_areas,
+        ring_specs,
+    }
+}
+
+/// The sites a missile flies from, in site order: those its `from` names, or else every site
+/// whose kind matches its platform.
+fn launch_sites(missile: &Missile, sites: &[Site]) -> Vec<usize> {
+    sites
+        .iter()
+        .enumerate()
+        .filter(|(_, site)| match &missile.from {
+            Some(from) => from.contains(&site.id),
+            None => matches!(
+                (
+                    missile.platform.unwrap_or_default(),
+                    site.kind.unwrap_or_default()
+                ),
+                (Platform::Land, SiteKind::Launch) | (Platform::Sea, SiteKind::Patrol)
+            ),
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// `[lon, lat]` pairs as positions.
+fn corners_of(pairs: &[[f64; 2]]) -> Vec<LatLon> {
+    pairs
+        .iter()
+        .map(|[lon, lat]| LatLon::lat_lon(*lat, *lon))
+        .collect()
+}
 
 /// Most sites, missiles, targets and target areas a scenario may hold: far beyond any real
 /// briefing, low enough that a mistaken file cannot make the app crawl.
@@ -15,12 +169,12 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 pub const MAX_AREA_POINTS: usize = 200_000;
 
 /// Every problem in `file`, each with the path of the offending field.
-pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
+fn check(file: &ScenarioFile) -> Found {
     let mut problems = Vec::new();
     let root = JsonPath::default();
     check_limits(file, &root, &mut problems);
     if file.format != FORMAT {
-        problems.push((
+        problems.push(Problem::at(
             root.key("format"),
             format!("expected \"{FORMAT}\", found \"{}\"", file.format),
         ));
@@ -61,7 +215,10 @@ pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
         check_text(&area.id, &at.key("id"), &mut problems);
         check_text(&area.name, &at.key("name"), &mut problems);
         if area.polygons.is_empty() {
-            problems.push((at.key("polygons"), "needs at least one polygon".into()));
+            problems.push(Problem::at(
+                at.key("polygons"),
+                "needs at least one polygon",
+            ));
         }
         for (j, ring) in area.polygons.iter().enumerate() {
             let ring_at = at.key("polygons").index(j);
@@ -75,7 +232,10 @@ pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
                 distinct.pop();
             }
             if distinct.len() < 3 {
-                problems.push((ring_at, "a polygon needs at least 3 distinct points".into()));
+                problems.push(Problem::at(
+                    ring_at,
+                    "a polygon needs at least 3 distinct points",
+                ));
             }
         }
     }
@@ -98,7 +258,7 @@ pub fn check(file: &ScenarioFile) -> Vec<(JsonPath, String)> {
 }
 
 /// Sizes: counts of items, lengths of texts, points in areas.
-fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
     for (name, count) in [
         ("sites", file.sites.len()),
         ("missiles", file.missiles.len()),
@@ -106,7 +266,7 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Vec<(JsonPa
         ("target_areas", file.target_areas.len()),
     ] {
         if count > MAX_ITEMS {
-            problems.push((
+            problems.push(Problem::at(
                 root.key(name),
                 format!("{count} entries; at most {MAX_ITEMS} are allowed"),
             ));
@@ -115,7 +275,7 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Vec<(JsonPa
     let mut long = |at: JsonPath, text: &str| {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
-            problems.push((
+            problems.push(Problem::at(
                 at,
                 format!("text of {chars} characters; at most {MAX_TEXT_CHARS} are allowed"),
             ));
@@ -160,35 +320,38 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Vec<(JsonPa
             .map(Vec::len)
             .sum::<usize>();
     if points > MAX_AREA_POINTS {
-        problems.push((
+        problems.push(Problem::at(
             root.clone(),
             format!("areas hold {points} points; at most {MAX_AREA_POINTS} are allowed"),
         ));
     }
 }
 
-fn check_lat(lat: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_lat(lat: f64, at: &JsonPath, problems: &mut Found) {
     if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-        problems.push((at.clone(), format!("latitude {lat} is outside [-90, 90]")));
+        problems.push(Problem::at(
+            at.clone(),
+            format!("latitude {lat} is outside [-90, 90]"),
+        ));
     }
 }
 
-fn check_lon(lon: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_lon(lon: f64, at: &JsonPath, problems: &mut Found) {
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-        problems.push((
+        problems.push(Problem::at(
             at.clone(),
             format!("longitude {lon} is outside [-180, 180]"),
         ));
     }
 }
 
-fn check_text(text: &str, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_text(text: &str, at: &JsonPath, problems: &mut Found) {
     if text.trim().is_empty() {
-        problems.push((at.clone(), "must not be empty".into()));
+        problems.push(Problem::at(at.clone(), "must not be empty"));
     }
 }
 
-fn check_site(site: &Site, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_site(site: &Site, at: &JsonPath, problems: &mut Found) {
     check_text(&site.id, &at.key("id"), problems);
     check_text(&site.name, &at.key("name"), problems);
     check_lat(site.lat, &at.key("lat"), problems);
@@ -198,39 +361,27 @@ fn check_site(site: &Site, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>
             check_lon(*lon, &at.key("area").index(k).index(0), problems);
             check_lat(*lat, &at.key("area").index(k).index(1), problems);
         }
-        let corners = site.area_corners().unwrap_or_default();
-        if corners.len() < 3 {
-            problems.push((
-                at.key("area"),
-                "a patrol area needs at least 3 distinct corners".into(),
-            ));
-        }
-        // Edges run the short way round in longitude; an area must not circle a pole.
-        let span: f64 = corners
+        let in_range = area
             .iter()
-            .zip(corners.iter().cycle().skip(1))
-            .map(|(a, b)| crate::geodesy::normalize_lon(b.lon - a.lon))
-            .sum();
-        if span.abs() > 180.0 {
-            problems.push((
-                at.key("area"),
-                "a patrol area must not encircle a pole".into(),
-            ));
+            .all(|[lon, lat]| LatLon::checked(*lat, *lon).is_ok());
+        // Corners out of range are reported above, one by one.
+        if in_range && let Err(e) = PatrolArea::new(&corners_of(area)) {
+            problems.push(Problem::at(at.key("area"), format!("patrol area: {e}")));
         }
     }
 }
 
-fn check_target(target: &Target, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) {
+fn check_target(target: &Target, at: &JsonPath, problems: &mut Found) {
     check_text(&target.id, &at.key("id"), problems);
     check_text(&target.name, &at.key("name"), problems);
     check_lat(target.lat, &at.key("lat"), problems);
     check_lon(target.lon, &at.key("lon"), problems);
 }
 
-fn check_range(km: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) -> bool {
+fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {
     let ok = km.is_finite() && km > 0.0;
     if !ok {
-        problems.push((
+        problems.push(Problem::at(
             at.clone(),
             format!("range {km} km must be a number greater than 0"),
         ));
@@ -238,12 +389,7 @@ fn check_range(km: f64, at: &JsonPath, problems: &mut Vec<(JsonPath, String)>) -
     ok
 }
 
-fn check_missile(
-    missile: &Missile,
-    file: &ScenarioFile,
-    at: &JsonPath,
-    problems: &mut Vec<(JsonPath, String)>,
-) {
+fn check_missile(missile: &Missile, file: &ScenarioFile, at: &JsonPath, problems: &mut Found) {
     check_text(&missile.id, &at.key("id"), problems);
     check_text(&missile.name, &at.key("name"), problems);
     let nominal_ok = check_range(missile.range_km, &at.key("range_km"), problems);
@@ -256,13 +402,13 @@ fn check_missile(
     if nominal_ok && min_ok && max_ok {
         let nominal = missile.range_km;
         if let Some(min) = missile.range_min_km.filter(|min| *min > nominal) {
-            problems.push((
+            problems.push(Problem::at(
                 at.key("range_min_km"),
                 format!("range_min_km {min} is greater than range_km {nominal}"),
             ));
         }
         if let Some(max) = missile.range_max_km.filter(|max| *max < nominal) {
-            problems.push((
+            problems.push(Problem::at(
                 at.key("range_max_km"),
                 format!("range_max_km {max} is less than range_km {nominal}"),
             ));
@@ -272,7 +418,7 @@ fn check_missile(
         && Rgba::parse(color).is_none()
     {
         {
-            problems.push((
+            problems.push(Problem::at(
                 at.key("color"),
                 format!("colour \"{color}\" is not #rrggbb or #rrggbbaa"),
             ));
@@ -285,7 +431,7 @@ fn check_missile(
                 let hint = closest(id, known)
                     .map(|c| format!("; did you mean \"{c}\"?"))
                     .unwrap_or_default();
-                problems.push((
+                problems.push(Problem::at(
                     at.key("from").index(j),
                     format!("no site has id \"{id}\"{hint}"),
                 ));
@@ -299,7 +445,7 @@ fn check_missile(
             && !is_date(date)
         {
             {
-                problems.push((
+                problems.push(Problem::at(
                     at.key("date"),
                     format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
                 ));
@@ -313,12 +459,12 @@ fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &JsonPath,
     what: &str,
-    problems: &mut Vec<(JsonPath, String)>,
+    problems: &mut Found,
 ) {
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     for (i, id) in ids.enumerate() {
         if let Some(first) = first_seen.get(id) {
-            problems.push((
+            problems.push(Problem::at(
                 list.index(i).key("id"),
                 format!("duplicate {what} id \"{id}\" (first used by {list}[{first}])"),
             ));

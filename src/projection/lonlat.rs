@@ -1,8 +1,14 @@
-//! A range ring as an area in longitude/latitude: cut at the map edge, closed through the poles
-//! it encloses, and inverted when the loop surrounds the outside.
+//! World-map geometry in planar longitude/latitude: a range ring as an area (closed through the
+//! poles it encloses, inverted when its loop surrounds the outside) and as an outline, cut at a
+//! map edge (central meridian + 180); reach areas of patrol areas (geodesic buffers); lines
+//! split at the map edge; outlines without the artificial edges that cutting leaves.
+//!
+//! The cylindrical projections project these areas directly; GeoJSON and KML write them with
+//! the edge at the antimeridian.
 
-use super::ring::wrap180;
-use super::{RangeRing, RingShape};
+use crate::geodesy::{
+    GeodesyError, LatLon, M_PER_KM, Origin, PatrolArea, RangeRing, RingShape, normalize_lon,
+};
 use geo::orient::{Direction, Orient};
 use geo::{BooleanOps, Coord, LineString, MultiPolygon, Polygon, Rect};
 
@@ -25,6 +31,8 @@ enum LoopSide {
     AroundPole(f64),
 }
 
+// The ring's area and outline on a world map are defined here, beside the cutting they need;
+// the geodesy only makes the vertices.
 impl RangeRing {
     /// The covered area cut at the map edge `central_meridian_deg + 180`.
     ///
@@ -101,7 +109,7 @@ fn unwrapped_steps(ring: &RangeRing, circles_pole: bool) -> Vec<f64> {
     let v = &ring.vertices;
     let n = v.len();
     let mut steps: Vec<f64> = (0..n)
-        .map(|i| wrap180(v[(i + 1) % n].lon - v[i].lon))
+        .map(|i| normalize_lon(v[(i + 1) % n].lon - v[i].lon))
         .collect();
     let winding = steps.iter().sum::<f64>();
     if (winding.abs() > 180.0) != circles_pole
@@ -343,4 +351,185 @@ pub fn outline_without(
         }
     }
     lines
+}
+
+/// The reach area of a patrol area: every point within `radius_m` of some point of the area
+/// (a geodesic buffer), as planar lon/lat polygons cut at the antimeridian. It is the area
+/// itself joined with the rings round points of its edges, spaced so that the scalloping
+/// between neighbouring rings stays within `tolerance_m`.
+///
+/// # Units
+/// Metres in, degrees out.
+///
+/// # Errors
+/// A radius that is zero, negative or not finite.
+pub fn area_buffer(
+    area: &PatrolArea,
+    radius_m: f64,
+    tolerance_m: f64,
+) -> Result<MultiPolygon<f64>, GeodesyError> {
+    if !(radius_m.is_finite() && radius_m > 0.0) {
+        return Err(GeodesyError::Radius(radius_m));
+    }
+    let tolerance_m = tolerance_m.clamp(10.0, RangeRing::tolerance_m(radius_m));
+    // Two circles of radius R whose centres are s apart leave a notch of about s^2 / 8R.
+    let step_km = ((8.0 * radius_m * tolerance_m).sqrt() / M_PER_KM).clamp(1.0, 500.0);
+    let mut polygons = cut_at_map_edge(&Polygon::new(area.unwrapped_ring(), vec![]), 0.0);
+    for p in area.edge_points(step_km) {
+        let ring = RangeRing::with_tolerance(p, radius_m, tolerance_m)?;
+        polygons = polygons.union(&ring.area(0.0).polygons);
+    }
+    Ok(polygons)
+}
+
+/// The area a missile of range `radius_m` reaches from `origin` (its point, or its patrol
+/// area), as planar lon/lat polygons cut at the antimeridian, drawn within `tolerance_m`.
+///
+/// # Errors
+/// A radius that is zero, negative or not finite.
+pub fn reach_area(
+    origin: &Origin,
+    radius_m: f64,
+    tolerance_m: f64,
+) -> Result<MultiPolygon<f64>, GeodesyError> {
+    match origin {
+        Origin::Point(centre) => Ok(RangeRing::with_tolerance(*centre, radius_m, tolerance_m)?
+            .area(0.0)
+            .polygons),
+        Origin::Area(area) => area_buffer(area, radius_m, tolerance_m),
+    }
+}
+
+/// The outline of polygons cut at the antimeridian, for drawing: their rings without the
+/// edges that lie on the cut or a pole line.
+pub fn outline_of_cut(polygons: &MultiPolygon<f64>) -> Vec<LineString<f64>> {
+    let artificial = |a: Coord<f64>, b: Coord<f64>| {
+        (a.x.abs() >= 180.0 - 1e-9 && (a.x - b.x).abs() < 1e-9)
+            || (a.y.abs() >= 90.0 - 1e-9 && (a.y - b.y).abs() < 1e-9)
+    };
+    outline_without(&polygons.0, artificial)
+}
+
+/// A closed lon/lat path through `points`, degrees (x longitude, y latitude).
+pub fn closed_path(points: &[LatLon]) -> Vec<Coord<f64>> {
+    let mut path: Vec<Coord<f64>> = points
+        .iter()
+        .map(|p| Coord { x: p.lon, y: p.lat })
+        .collect();
+    if let Some(&first) = path.first() {
+        path.push(first);
+    }
+    path
+}
+
+/// A lon/lat polyline split where it crosses the edge `west` + 360 k of a cylindrical map, with
+/// each piece shifted into [west, west + 360].
+pub fn split_at_map_edge(line: &[Coord<f64>], west: f64) -> Vec<Vec<Coord<f64>>> {
+    let mut pieces = Vec::new();
+    let Some(first) = line.first() else {
+        return pieces;
+    };
+    let mut piece = Vec::new();
+    let mut x = west + (first.x - west).rem_euclid(360.0);
+    piece.push(Coord { x, y: first.y });
+    for w in line.windows(2) {
+        let step = normalize_lon(w[1].x - w[0].x);
+        let to = x + step;
+        let edge = if to > west + 360.0 {
+            Some((west + 360.0, west))
+        } else if to < west {
+            Some((west, west + 360.0))
+        } else {
+            None
+        };
+        match edge {
+            Some((edge, other)) if step != 0.0 => {
+                let t = (edge - x) / step;
+                let lat = w[0].y + t * (w[1].y - w[0].y);
+                piece.push(Coord { x: edge, y: lat });
+                pieces.push(std::mem::take(&mut piece));
+                piece.push(Coord { x: other, y: lat });
+                x = to - (edge - other);
+            }
+            _ => x = to,
+        }
+        piece.push(Coord { x, y: w[1].y });
+    }
+    pieces.push(piece);
+    pieces.retain(|p| p.len() >= 2);
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{Contains, Point};
+
+    #[test]
+    fn map_edge_split_interpolates_at_the_edge() {
+        let pieces = split_at_map_edge(
+            &[Coord { x: -40.0, y: 0.0 }, Coord { x: -20.0, y: 10.0 }],
+            -30.0,
+        );
+        assert_eq!(pieces.len(), 2);
+        assert_eq!(pieces[0].last().map(|c| c.x), Some(330.0));
+        assert_eq!(pieces[1][0], Coord { x: -30.0, y: 5.0 });
+    }
+
+    /// Checks a buffer against geodesic distances to the area on a 4-degree grid.
+    fn probe_check(corners: &[LatLon], radius_m: f64) {
+        let area = PatrolArea::new(corners).unwrap();
+        let buffer = area_buffer(&area, radius_m, 2_000.0).unwrap();
+        let tolerance = RangeRing::tolerance_m(radius_m);
+        let mut checked = 0;
+        for lat in (-80..=80).step_by(4) {
+            for lon in (-180..180).step_by(4) {
+                let p = LatLon::lat_lon(f64::from(lat), f64::from(lon));
+                let (d, _) = area.distance_to(p);
+                if (d - radius_m).abs() < tolerance + 3_000.0 {
+                    continue;
+                }
+                let x = if lon == -180 {
+                    -179.999
+                } else {
+                    f64::from(lon)
+                };
+                let filled = buffer.contains(&Point::new(x, p.lat));
+                assert_eq!(
+                    filled,
+                    d <= radius_m,
+                    "{p:?}: {:.0} km from the area",
+                    d / 1000.0
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 500);
+    }
+
+    #[test]
+    fn buffer_of_a_box_across_the_antimeridian() {
+        let corners = [
+            LatLon::lat_lon(30.0, 175.0),
+            LatLon::lat_lon(30.0, -170.0),
+            LatLon::lat_lon(38.0, -170.0),
+            LatLon::lat_lon(38.0, 175.0),
+        ];
+        probe_check(&corners, 2_000_000.0);
+        let origin = Origin::Area(PatrolArea::new(&corners).unwrap());
+        // Honolulu is about 1,500 km from the box's south-east corner; (5 N, 150 W) about 3,400.
+        assert!(origin.reaches(LatLon::lat_lon(21.3, -157.9), 2_000_000.0));
+        assert!(!origin.reaches(LatLon::lat_lon(5.0, -150.0), 2_000_000.0));
+    }
+
+    #[test]
+    fn buffer_of_a_japan_sea_box() {
+        let corners = [
+            LatLon::lat_lon(38.0, 131.0),
+            LatLon::lat_lon(38.0, 136.0),
+            LatLon::lat_lon(42.0, 136.0),
+            LatLon::lat_lon(42.0, 131.0),
+        ];
+        probe_check(&corners, 2_500_000.0);
+    }
 }

@@ -1,4 +1,5 @@
 //! Ballistic flight: minimum-energy flight times and the rotation-aware footprint.
+//! (Moved out of `geodesy`: it models rockets, not the ellipsoid.)
 //!
 //! Two-body (Keplerian) free flight on a spherical Earth of radius [`EARTH_RADIUS_KM`], with
 //! burnout and re-entry at the surface, no drag and no boost phase geometry. A missile is
@@ -7,13 +8,14 @@
 //! missile's, and the impact point is carried back by the Earth's turn during the flight, so the
 //! reach grows to the east and shrinks to the west (Wright, UCS, 2017).
 
-use super::{LatLon, distance_m, inverse, normalize_lon};
+use crate::geodesy::{EARTH_MEAN_RADIUS_M, LatLon, M_PER_KM, distance_m, inverse, normalize_lon};
+use crate::numeric::golden_section_max;
 use std::f64::consts::PI;
 
 /// Earth's gravitational parameter, km^3/s^2.
 pub const MU_KM3_S2: f64 = 398_600.441_8;
-/// Radius of the spherical Earth of the flight model, km (IUGG mean radius).
-pub const EARTH_RADIUS_KM: f64 = 6_371.008_8;
+/// Radius of the spherical Earth of the flight model, km: the program's one mean radius.
+pub const EARTH_RADIUS_KM: f64 = EARTH_MEAN_RADIUS_M / M_PER_KM;
 /// Earth's rotation rate, rad/s.
 pub const OMEGA_RAD_S: f64 = 7.292_115_9e-5;
 
@@ -35,7 +37,7 @@ pub struct MinimumEnergyFlight {
 ///
 /// # Examples
 /// ```
-/// use range_rings::geodesy::flight::minimum_energy;
+/// use range_rings::ballistics::minimum_energy;
 /// let f = minimum_energy(10_000.0);
 /// assert!((f.burnout_speed_km_s - 7.198).abs() < 0.002);
 /// assert!((f.free_flight_s / 60.0 - 32.2).abs() < 0.06);
@@ -179,7 +181,7 @@ pub enum Reach {
 }
 
 /// The farthest impact from `site` along `azimuth_deg` for a missile with `speed_km_s`, found
-/// by golden-section search over the flight-path angle.
+/// by golden-section search over the flight-path angle ([`golden_section_max`]).
 pub fn farthest_impact(site: LatLon, azimuth_deg: f64, speed_km_s: f64, rotating: bool) -> Reach {
     // Fired flat, a missile at or above circular speed goes round the Earth: global reach.
     let circular = (MU_KM3_S2 / EARTH_RADIUS_KM).sqrt();
@@ -204,41 +206,12 @@ pub fn farthest_impact(site: LatLon, azimuth_deg: f64, speed_km_s: f64, rotating
         Impact::Lands(p, _) => Some((angle(p), p)),
         Impact::Orbital => None,
     };
-    let (mut lo, mut hi) = (0.5_f64, 89.5_f64);
-    let golden = 0.5 * (5f64.sqrt() - 1.0);
-    let mut x1 = hi - golden * (hi - lo);
-    let mut x2 = lo + golden * (hi - lo);
-    let (Some(mut f1), Some(mut f2)) = (range(x1), range(x2)) else {
-        return Reach::Global;
-    };
-    for _ in 0..60 {
-        if f1.0 < f2.0 {
-            lo = x1;
-            x1 = x2;
-            f1 = f2;
-            x2 = lo + golden * (hi - lo);
-            let Some(f) = range(x2) else {
-                return Reach::Global;
-            };
-            f2 = f;
-        } else {
-            hi = x2;
-            x2 = x1;
-            f2 = f1;
-            x1 = hi - golden * (hi - lo);
-            let Some(f) = range(x1) else {
-                return Reach::Global;
-            };
-            f1 = f;
-        }
-        // Range is flat at its maximum: a hundredth of a degree of flight-path angle changes
-        // it by metres.
-        if hi - lo < 1e-2 {
-            break;
-        }
+    // Range is flat at its maximum: a hundredth of a degree of flight-path angle changes it
+    // by metres.
+    match golden_section_max(0.5, 89.5, 1e-2, 60, range) {
+        Some(best) => Reach::Point(best.payload, distance_m(site, best.payload) / M_PER_KM),
+        None => Reach::Global,
     }
-    let best = if f1.0 > f2.0 { f1 } else { f2 };
-    Reach::Point(best.1, distance_m(site, best.1) / 1000.0)
 }
 
 /// The rotation-aware footprint of a missile: the farthest impact for each launch azimuth.

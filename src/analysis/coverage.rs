@@ -1,0 +1,125 @@
+//! Coverage of target areas: the share of an area's surface within a ring (by geodesic area),
+//! and the area's farthest point from a site (by geodesic distance).
+
+use crate::geodesy::{self, LatLon, M_PER_KM};
+use crate::projection::lonlat::reach_area;
+use crate::scenario::{RingSpec, Scenario};
+use geo::{BooleanOps, Contains, Densify, Euclidean, GeodesicArea, MultiPolygon, Point};
+use std::collections::HashMap;
+
+/// How much of a target area one ring covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoverageRow {
+    /// Index into the scenario's sites.
+    pub site: usize,
+    /// Index into the scenario's missiles.
+    pub missile: usize,
+    /// Index into the scenario's target areas.
+    pub area: usize,
+    /// Share of the area's surface within the nominal range, percent.
+    pub covered_pct: f64,
+    /// Distance from the site to the area's farthest point, km.
+    pub farthest_km: f64,
+    /// The area's farthest point from the site.
+    pub farthest: LatLon,
+}
+
+/// The point of `area` farthest from `site` and its distance, km: on the boundary (sampled
+/// every 5 km or so), unless the site's antipode lies inside the area.
+pub fn farthest_point(site: LatLon, area: &MultiPolygon<f64>) -> (LatLon, f64) {
+    let anti = site.antipode();
+    if area.contains(&Point::new(anti.lon, anti.lat)) {
+        return (anti, geodesy::antipodal_distance_m(site) / M_PER_KM);
+    }
+    let mut best = (site, 0.0);
+    for polygon in &area.0 {
+        for seg in polygon.exterior().lines() {
+            let (a, b) = (
+                LatLon::lat_lon(seg.start.y, seg.start.x),
+                LatLon::lat_lon(seg.end.y, seg.end.x),
+            );
+            let length_km = geodesy::distance_m(a, b) / M_PER_KM;
+            let steps = (length_km / 5.0).ceil().max(1.0) as usize;
+            for k in 0..steps {
+                let t = k as f64 / steps as f64;
+                let p = LatLon::lat_lon(a.lat + t * (b.lat - a.lat), a.lon + t * (b.lon - a.lon));
+                let d = geodesy::distance_m(site, p) / M_PER_KM;
+                if d > best.1 {
+                    best = (p, d);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Geodesic area of planar lon/lat polygons whose edges are straight in longitude and latitude
+/// (like the 49th-parallel border): edges are split every 0.1 degree first, because the area
+/// algorithm joins vertices by geodesics, which bow away from parallels.
+///
+/// # Units
+/// Degrees in, square metres out.
+pub fn lonlat_area_m2(polygons: &MultiPolygon<f64>) -> f64 {
+    Euclidean.densify(polygons, 0.1).geodesic_area_unsigned()
+}
+
+/// Coverage of every target area by every ring (hidden missiles included): the covered share
+/// is the geodesic area of the ring's area intersected with the target area, over the target
+/// area's own geodesic area.
+pub fn coverage_table(scenario: &Scenario) -> Vec<CoverageRow> {
+    coverage_of(scenario, scenario.ring_specs().iter().copied(), usize::MAX)
+}
+
+/// Coverage rows of the visible missiles only, for the first `max_areas` target areas (what a
+/// map shows; hidden missiles would only cost time).
+pub fn visible_coverage(scenario: &Scenario, max_areas: usize) -> Vec<CoverageRow> {
+    coverage_of(scenario, scenario.visible_ring_specs(), max_areas)
+}
+
+fn coverage_of(
+    scenario: &Scenario,
+    specs: impl Iterator<Item = RingSpec>,
+    max_areas: usize,
+) -> Vec<CoverageRow> {
+    let areas: Vec<(&MultiPolygon<f64>, f64)> = scenario
+        .target_areas()
+        .iter()
+        .take(max_areas)
+        .map(|a| (&a.polygons, lonlat_area_m2(&a.polygons)))
+        .collect();
+    if areas.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    // The farthest point depends on the site, not the missile.
+    let mut farthest: HashMap<(usize, usize), (LatLon, f64)> = HashMap::new();
+    for spec in specs {
+        let site = &scenario.sites()[spec.site];
+        let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
+        // A tighter ring than drawing needs: 1 km or 0.01 % of the range.
+        let Ok(covered) = reach_area(&site.origin, range_m, (1e-4 * range_m).max(1000.0)) else {
+            continue;
+        };
+        for (a, (polygons, surface)) in areas.iter().enumerate() {
+            let inside = lonlat_area_m2(&covered.intersection(*polygons));
+            // From the site's point, also for a patrol area (as the reach table's azimuths).
+            let (farthest, farthest_km) = *farthest
+                .entry((spec.site, a))
+                .or_insert_with(|| farthest_point(site.position, polygons));
+            let covered_pct = if *surface > 0.0 {
+                (100.0 * inside / surface).clamp(0.0, 100.0)
+            } else {
+                0.0
+            };
+            rows.push(CoverageRow {
+                site: spec.site,
+                missile: spec.missile,
+                area: a,
+                covered_pct,
+                farthest_km,
+                farthest,
+            });
+        }
+    }
+    rows
+}

@@ -1,0 +1,73 @@
+//! What the app derives from the document and keeps between frames: the scene builder (with
+//! its projected basemap and rings), the last scene, the painter's meshes, the reach rows and
+//! the coverage of target areas. Each is recomputed when the document's revision changes, and
+//! coverage (tens of milliseconds) not during a drag.
+
+use super::document::Document;
+use super::map::MeshCache;
+use crate::analysis::{CoverageRow, ReachMemo, ReachRow, reach_table_memo, visible_coverage};
+use crate::scene::{Scene, SceneBuilder};
+
+/// Figures computed for one revision of the document.
+struct ForRevision<T> {
+    revision: u64,
+    value: T,
+}
+
+/// Derived data kept between frames.
+#[derive(Default)]
+pub struct Caches {
+    /// Builds the scene each frame, rebuilding only rings whose geometry changed.
+    pub scene: SceneBuilder,
+    /// The scene drawn in the last frame (what the user sees, for hit tests).
+    pub last_scene: Option<Scene>,
+    /// The map painter's triangles and screen meshes.
+    pub meshes: MeshCache,
+    reach: Option<ForRevision<Vec<ReachRow>>>,
+    memo: ReachMemo,
+    coverage: Option<ForRevision<Vec<CoverageRow>>>,
+}
+
+impl Caches {
+    /// Brings the reach rows (visible missiles) up to the document's revision, and the
+    /// coverage too unless a drag is going on. Reach rows of unchanged sites are reused.
+    pub fn refresh(&mut self, doc: &Document, dragging: bool) {
+        let revision = doc.revision;
+        if self.reach.as_ref().is_none_or(|r| r.revision != revision) {
+            let scenario = doc.scenario();
+            let value = reach_table_memo(scenario, &mut self.memo)
+                .into_iter()
+                .filter(|r| scenario.missiles()[r.missile].visible)
+                .collect();
+            self.reach = Some(ForRevision { revision, value });
+        }
+        let stale = self
+            .coverage
+            .as_ref()
+            .is_none_or(|c| c.revision != revision);
+        if stale && !dragging {
+            let value = visible_coverage(doc.scenario(), usize::MAX);
+            self.coverage = Some(ForRevision { revision, value });
+        }
+    }
+
+    /// Forgets the figures of the previous document (a new one was opened or made).
+    pub fn forget_document(&mut self) {
+        self.reach = None;
+        self.coverage = None;
+        self.last_scene = None;
+    }
+
+    /// Reach rows of the visible missiles.
+    pub fn reach_rows(&self) -> &[ReachRow] {
+        self.reach.as_ref().map_or(&[], |r| &r.value)
+    }
+
+    /// Coverage rows of the visible missiles, and whether they are of an older revision than
+    /// `revision` (during a drag).
+    pub fn coverage(&self, revision: u64) -> Option<(&[CoverageRow], bool)> {
+        self.coverage
+            .as_ref()
+            .map(|c| (c.value.as_slice(), c.revision != revision))
+    }
+}

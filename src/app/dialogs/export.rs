@@ -1,0 +1,162 @@
+//! The export form: file and format, size (the shared presets or typed), layout, title and
+//! extent; the export runs in the background through the same exporter as the command line.
+
+use crate::app::RangeRingsApp;
+use crate::app::commands::{Command, ExportRequest};
+use crate::export::briefing::{ImageOptions, Layout};
+use crate::export::{Format, SizePreset};
+use crate::scene::Style;
+use eframe::egui::{self, Color32};
+use std::path::Path;
+
+/// The form's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportForm {
+    /// Output path as typed.
+    pub path: String,
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// Briefing or map only.
+    pub layout: Layout,
+    /// Title on the image.
+    pub title: String,
+    /// Export what the window shows (zoomed) rather than the whole map.
+    pub current_view: bool,
+}
+
+impl ExportForm {
+    /// A slide-sized briefing PNG with the scenario's title.
+    pub fn new(title: String) -> Self {
+        let (width, height) = SizePreset::Slide.size();
+        Self {
+            path: "briefing.png".into(),
+            width,
+            height,
+            layout: Layout::Briefing,
+            title,
+            current_view: false,
+        }
+    }
+}
+
+/// Shows the form, if open.
+pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
+    let Some(mut form) = app.dialogs.export.clone() else {
+        return;
+    };
+    let mut open = true;
+    let mut go = false;
+    egui::Window::new("Export")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| fields(app, ui, &mut form, &mut go));
+    app.dialogs.export = (open && !go).then(|| form.clone());
+    if go {
+        let extent = if form.current_view {
+            app.view.shown_extent()
+        } else {
+            None
+        };
+        let options = ImageOptions {
+            width: form.width,
+            height: form.height,
+            layout: form.layout,
+            style: Style::LIGHT,
+            date: crate::format::today(),
+            title: Some(form.title.clone()).filter(|t| !t.trim().is_empty()),
+            extent,
+            layers: app.layers(),
+        };
+        app.commands.push(Command::Export(ExportRequest {
+            path: form.path.trim().into(),
+            options,
+        }));
+    }
+}
+
+fn fields(app: &mut RangeRingsApp, ui: &mut egui::Ui, form: &mut ExportForm, go: &mut bool) {
+    egui::Grid::new("export-form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("File");
+            ui.horizontal(|ui| {
+                ui.text_edit_singleline(&mut form.path);
+                if app.native_dialogs && ui.button("Browse…").clicked() {
+                    app.commands.push(Command::ExportBrowse);
+                }
+            });
+            ui.end_row();
+            ui.label("Format");
+            let current = Format::from_path(Path::new(form.path.trim()));
+            ui.horizontal(|ui| {
+                for format in Format::ALL {
+                    let label = format.extension().to_uppercase();
+                    if ui
+                        .selectable_label(current == Some(format), label)
+                        .clicked()
+                    {
+                        form.path = Path::new(form.path.trim())
+                            .with_extension(format.extension())
+                            .display()
+                            .to_string();
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Size");
+            ui.horizontal(|ui| {
+                for preset in SizePreset::ALL {
+                    let size = preset.size();
+                    if ui
+                        .selectable_label((form.width, form.height) == size, preset.label())
+                        .clicked()
+                    {
+                        (form.width, form.height) = size;
+                    }
+                }
+                ui.add(
+                    egui::DragValue::new(&mut form.width)
+                        .range(64..=16384)
+                        .suffix(" px"),
+                );
+                ui.label("×");
+                ui.add(
+                    egui::DragValue::new(&mut form.height)
+                        .range(64..=16384)
+                        .suffix(" px"),
+                );
+            });
+            ui.end_row();
+            ui.label("Layout");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.layout, Layout::Briefing, "Briefing");
+                ui.radio_value(&mut form.layout, Layout::Map, "Map only");
+            });
+            ui.end_row();
+            ui.label("Title");
+            ui.text_edit_singleline(&mut form.title);
+            ui.end_row();
+            ui.label("Extent");
+            ui.checkbox(
+                &mut form.current_view,
+                "What the window shows (otherwise the whole map)",
+            );
+            ui.end_row();
+        });
+    ui.label(egui::RichText::new(format!("Projection: {}", app.projection().name())).small());
+    let valid = Format::from_path(Path::new(form.path.trim())).is_some();
+    if !valid {
+        ui.colored_label(
+            Color32::from_rgb(0xc0, 0x39, 0x2b),
+            "Use a .png, .svg, .geojson or .kml file name.",
+        );
+    }
+    if ui
+        .add_enabled(valid && !app.exporting(), egui::Button::new("Export"))
+        .clicked()
+    {
+        *go = true;
+    }
+}

@@ -1,0 +1,67 @@
+//! The questions that block the window until answered: restore unsaved work after a crash,
+//! and save or discard unsaved changes before they would be lost.
+
+use crate::app::RangeRingsApp;
+use crate::app::commands::Command;
+use crate::format;
+use eframe::egui;
+
+/// "Restore unsaved work?", when the recovery file held some at start-up.
+pub fn recovery(app: &mut RangeRingsApp, ctx: &egui::Context) {
+    let Some(recovered) = &app.dialogs.recovery else {
+        return;
+    };
+    let name = recovered
+        .origin
+        .as_ref()
+        .map_or_else(|| "a scenario".to_owned(), |p| p.display().to_string());
+    let when = format::date_time_utc(recovered.saved_at);
+    let modal = egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "The last session ended with unsaved changes to {name} (autosaved {when} UTC)."
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                return Some(true);
+            }
+            if ui.button("Discard it").clicked() {
+                return Some(false);
+            }
+            None
+        })
+        .inner
+    });
+    if let Some(restore) = modal.inner {
+        app.commands.push(Command::AnswerRecovery(restore));
+    }
+}
+
+/// "Unsaved changes": save first, discard them, or cancel the action that would lose them.
+pub fn unsaved(app: &mut RangeRingsApp, ctx: &egui::Context) {
+    let Some(pending) = app.dialogs.unsaved.clone() else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label("The scenario has changes that are not saved. Save them first?");
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                return Some(Command::SaveThen(pending.clone()));
+            }
+            if ui.button("Discard changes").clicked() {
+                return Some(Command::Discard(pending.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                return Some(Command::CancelPending);
+            }
+            None
+        })
+        .inner
+    });
+    match modal.inner {
+        Some(command) => app.commands.push(command),
+        None if modal.should_close() => app.commands.push(Command::CancelPending),
+        None => {}
+    }
+}

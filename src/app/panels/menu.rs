@@ -1,0 +1,104 @@
+//! The menu bar: File, Edit, View and Help.
+
+use crate::app::RangeRingsApp;
+use crate::app::commands::Command;
+use crate::app::dialogs::{HelpPage, PathPrompt};
+use crate::app::state::DetailChoice;
+use crate::format::DistanceUnit;
+use crate::projection::ProjectionKind;
+use eframe::egui;
+
+/// A menu item with its shortcut that queues `command`.
+fn item(app: &mut RangeRingsApp, ui: &mut egui::Ui, label: &str, shortcut: &str, command: Command) {
+    if ui
+        .add(egui::Button::new(label).shortcut_text(shortcut))
+        .clicked()
+    {
+        app.commands.push(command);
+    }
+}
+
+/// The menu bar.
+pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(app, ui, "New", "Ctrl+N", Command::New);
+            item(app, ui, "Open…", "Ctrl+O", Command::OpenDialog);
+            ui.menu_button("Open recent", |ui| {
+                if app.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        app.commands.push(Command::Open(path));
+                    }
+                }
+            });
+            if ui.button("Open path…").clicked() {
+                app.dialogs.path = Some(PathPrompt::open());
+            }
+            ui.separator();
+            item(app, ui, "Save", "Ctrl+S", Command::Save);
+            item(app, ui, "Save As…", "Ctrl+Shift+S", Command::SaveAsDialog);
+            item(app, ui, "Export…", "Ctrl+E", Command::ShowExport);
+            ui.separator();
+            item(app, ui, "Quit", "Ctrl+Q", Command::Quit);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = egui::Button::new("Undo").shortcut_text("Ctrl+Z");
+            if ui.add_enabled(app.doc.can_undo(), undo).clicked() {
+                app.commands.push(Command::Undo);
+            }
+            let redo = egui::Button::new("Redo").shortcut_text("Ctrl+Y");
+            if ui.add_enabled(app.doc.can_redo(), redo).clicked() {
+                app.commands.push(Command::Redo);
+            }
+        });
+        ui.menu_button("View", |ui| view_menu(app, ui));
+        ui.menu_button("Help", |ui| {
+            if ui.button("Sources").clicked() {
+                app.dialogs.help = Some(HelpPage::Sources);
+            }
+            if ui.button("About").clicked() {
+                app.dialogs.help = Some(HelpPage::About);
+            }
+        });
+    });
+}
+
+fn view_menu(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    ui.label("Projection");
+    for kind in ProjectionKind::ALL {
+        if ui
+            .radio(app.settings.projection == kind, kind.label())
+            .clicked()
+        {
+            app.commands.push(Command::SetProjection(kind));
+        }
+    }
+    ui.separator();
+    if ui.button("Centre on selected site").clicked() {
+        app.commands.push(Command::CentreOnSelected);
+    }
+    if ui.button("Reset view").clicked() {
+        app.commands.push(Command::ResetView);
+    }
+    ui.separator();
+    ui.label("Basemap detail");
+    ui.radio_value(&mut app.settings.detail, DetailChoice::Auto, "Automatic");
+    ui.radio_value(&mut app.settings.detail, DetailChoice::Coarse, "1:110m");
+    ui.radio_value(&mut app.settings.detail, DetailChoice::Fine, "1:50m");
+    ui.separator();
+    ui.checkbox(&mut app.settings.labels, "Labels");
+    ui.checkbox(&mut app.settings.bands, "Bands of published estimates");
+    ui.checkbox(
+        &mut app.settings.rotation,
+        "Earth-rotation footprints (dashed)",
+    );
+    ui.label("Units");
+    ui.radio_value(&mut app.settings.units, DistanceUnit::Km, "Kilometres");
+    ui.radio_value(&mut app.settings.units, DistanceUnit::Mi, "Miles");
+    ui.radio_value(&mut app.settings.units, DistanceUnit::Nmi, "Nautical miles");
+    ui.separator();
+    ui.checkbox(&mut app.settings.dark, "Dark theme");
+}

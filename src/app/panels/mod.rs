@@ -1,0 +1,52 @@
+//! The app's panels, one file each: menu bar, status bar, the side panel's sections (sites,
+//! missiles, targets, coverage) and the reach table. They read the app's state and push
+//! [`Command`]s (edits included); they do no file I/O and compute no tables themselves.
+
+mod coverage;
+mod menu;
+mod missiles;
+mod reach;
+mod sites;
+mod status;
+mod targets;
+
+pub use menu::menu_bar;
+pub use reach::reach_table;
+pub use status::status_bar;
+
+use super::RangeRingsApp;
+use super::commands::Command;
+use super::edit::{Edit, Step};
+use eframe::egui;
+
+/// Queues an edit made with a widget: a new undo step when it starts, the same step while a
+/// drag on the widget goes on.
+fn edit_from(app: &mut RangeRingsApp, response: &egui::Response, edit: Edit) {
+    let step = if response.dragged() && !response.drag_started() {
+        Step::Continue
+    } else {
+        Step::New
+    };
+    app.commands.push(Command::Edit(edit, step));
+}
+
+/// The side panel: the scenario's title, then its sites, missiles, targets and target areas.
+pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(app.doc.scenario().title().unwrap_or("Scenario").to_owned());
+        egui::CollapsingHeader::new("Sites and patrol points")
+            .default_open(true)
+            .show(ui, |ui| sites::section(app, ui));
+        egui::CollapsingHeader::new("Missiles")
+            .default_open(true)
+            .show(ui, |ui| missiles::section(app, ui));
+        egui::CollapsingHeader::new("Targets")
+            .default_open(false)
+            .show(ui, |ui| targets::section(app, ui));
+        if !app.doc.scenario().target_areas().is_empty() {
+            egui::CollapsingHeader::new("Target areas")
+                .default_open(true)
+                .show(ui, |ui| coverage::section(app, ui));
+        }
+    });
+}

@@ -1,0 +1,128 @@
+//! Side panel: sites and patrol points (select, rename, move, kind, patrol area, remove, add).
+
+use super::edit_from;
+use crate::app::RangeRingsApp;
+use crate::app::commands::Command;
+use crate::app::edit::{Edit, Step};
+use crate::geodesy::{LatLon, Origin};
+use crate::scenario::SiteKind;
+use eframe::egui;
+
+/// The sites section.
+pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    let sites = app.doc.scenario().sites().to_vec();
+    for (i, site) in sites.iter().enumerate() {
+        let selected = app.interaction.selected_site == Some(i);
+        let icon = match site.kind {
+            SiteKind::Launch => "▲",
+            SiteKind::Patrol => "◆",
+        };
+        if ui
+            .selectable_label(selected, format!("{icon} {}", site.name))
+            .clicked()
+        {
+            app.interaction.selected_site = Some(i);
+        }
+        if selected {
+            egui::Frame::group(ui.style()).show(ui, |ui| details(app, ui, i, site));
+        }
+    }
+    ui.horizontal(|ui| {
+        for (label, kind) in [
+            ("Add launch site", SiteKind::Launch),
+            ("Add patrol point", SiteKind::Patrol),
+        ] {
+            if ui.button(label).clicked() {
+                let at = app.view_centre_lat_lon();
+                app.commands
+                    .push(Command::Edit(Edit::AddSite { kind, at }, Step::New));
+            }
+        }
+    });
+    ui.label(
+        egui::RichText::new("Drag sites on the map; right-click the map to add one there.").small(),
+    );
+}
+
+/// The selected site's fields.
+fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::scenario::Site) {
+    let mut name = site.name.clone();
+    let r = ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.text_edit_singleline(&mut name).labelled_by(label.id)
+    });
+    if r.inner.lost_focus() && name != site.name && !name.trim().is_empty() {
+        edit_from(app, &r.inner, Edit::RenameSite { site: i, name });
+    }
+    let (mut lat, mut lon) = (site.position.lat, site.position.lon);
+    ui.horizontal(|ui| {
+        let coordinate = |ui: &mut egui::Ui, value: &mut f64, name: &str| {
+            ui.add(
+                egui::DragValue::new(value)
+                    .update_while_editing(false)
+                    .speed(0.05)
+                    .max_decimals(4),
+            )
+            .accessible_name(name)
+        };
+        ui.label("Lat");
+        let r = coordinate(ui, &mut lat, "Latitude");
+        ui.label("Lon");
+        let s = coordinate(ui, &mut lon, "Longitude");
+        for response in [r, s] {
+            if response.changed() {
+                let to = LatLon::lat_lon(lat, lon);
+                edit_from(app, &response, Edit::MoveSite { site: i, to });
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let mut kind = site.kind;
+        ui.label("Kind");
+        let a = ui.radio_value(&mut kind, SiteKind::Launch, "launch site");
+        let b = ui.radio_value(&mut kind, SiteKind::Patrol, "patrol point");
+        if a.changed() || b.changed() {
+            edit_from(app, &a, Edit::SetSiteKind { site: i, kind });
+        }
+    });
+    if site.kind == SiteKind::Patrol {
+        ui.horizontal(|ui| match site.origin {
+            Origin::Point(_) => {
+                let r = ui.button("Add patrol area");
+                if r.clicked() {
+                    edit_from(app, &r, Edit::AddPatrolArea { site: i });
+                }
+            }
+            Origin::Area(_) => {
+                let r = ui.button("Remove patrol area");
+                if r.clicked() {
+                    edit_from(app, &r, Edit::RemovePatrolArea { site: i });
+                }
+                ui.label(egui::RichText::new("Drag its corners on the map").small());
+            }
+        });
+    }
+    if site.illustrative {
+        ui.label(egui::RichText::new("Illustrative position, not from a source").italics());
+    }
+    if let Some(note) = &site.note {
+        ui.label(egui::RichText::new(note).small());
+    }
+    let used_by = app
+        .doc
+        .scenario()
+        .file()
+        .missiles
+        .iter()
+        .any(|m| m.from.as_ref().is_some_and(|f| f.contains(&site.id)));
+    let remove = ui.add_enabled(!used_by, egui::Button::new("Remove"));
+    let remove = if used_by {
+        remove.on_disabled_hover_text("A missile's `from` list names this site")
+    } else {
+        remove
+    };
+    if remove.clicked() {
+        edit_from(app, &remove, Edit::RemoveSite { site: i });
+        app.interaction.selected_site = None;
+    }
+}

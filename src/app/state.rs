@@ -1,0 +1,248 @@
+//! The app's state that is neither the document nor a cache: what is remembered between runs
+//! ([`Settings`]), what the pointer and the selection are doing ([`Interaction`]), and the
+//! messages shown over the map ([`Notices`]).
+
+use crate::format::DistanceUnit;
+use crate::geodesy::LatLon;
+use crate::projection::{ProjectionChoice, ProjectionKind};
+use crate::scenario::Scenario;
+use crate::scene::Highlight;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Basemap detail choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DetailChoice {
+    /// By scale: 1:110m for the world, 1:50m when zoomed in.
+    #[default]
+    Auto,
+    /// Always 1:110m.
+    Coarse,
+    /// Always 1:50m.
+    Fine,
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Projection kind.
+    pub projection: ProjectionKind,
+    /// Central meridian of world maps, degrees east.
+    pub central_lon: f64,
+    /// Centre of azimuthal maps, (lat, lon) degrees; the selected site's when `None`.
+    pub centre: Option<(f64, f64)>,
+    /// Basemap detail.
+    pub detail: DetailChoice,
+    /// Draw labels.
+    pub labels: bool,
+    /// Distance units.
+    pub units: DistanceUnit,
+    /// Dark theme.
+    pub dark: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Zoom of the map (1 = the whole map fits).
+    pub zoom: f64,
+    /// The map point at the centre of the view, map units.
+    pub view_centre: (f64, f64),
+    /// Shade the band between the lowest and highest published estimates.
+    pub bands: bool,
+    /// Draw the rotation-aware footprints.
+    pub rotation: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            projection: ProjectionKind::Equirectangular,
+            central_lon: 150.0,
+            centre: None,
+            detail: DetailChoice::Auto,
+            labels: true,
+            units: DistanceUnit::Km,
+            dark: false,
+            recent: Vec::new(),
+            zoom: 1.0,
+            view_centre: (0.0, 0.0),
+            bands: true,
+            rotation: false,
+        }
+    }
+}
+
+/// Recent files kept.
+const RECENT_LIMIT: usize = 8;
+
+impl Settings {
+    /// Settings for a scenario opened without remembered ones: its own view.
+    pub fn for_scenario(scenario: &Scenario) -> Self {
+        let mut settings = Self::default();
+        if scenario.view().is_some() {
+            settings.take_view(scenario.view_choice());
+        }
+        settings
+    }
+
+    /// Uses a scenario's view (projection, central meridian, centre).
+    pub fn take_view(&mut self, choice: ProjectionChoice) {
+        self.projection = choice.kind;
+        self.central_lon = choice.central_lon;
+        self.centre = choice.centre.map(|c| (c.lat, c.lon));
+    }
+
+    /// The projection these settings choose; an azimuthal map without a remembered centre is
+    /// centred on `fallback`.
+    pub fn projection_choice(&self, fallback: Option<LatLon>) -> ProjectionChoice {
+        ProjectionChoice {
+            kind: self.projection,
+            central_lon: self.central_lon,
+            centre: self
+                .centre
+                .map(|(lat, lon)| LatLon::lat_lon(lat, lon))
+                .or(fallback),
+        }
+    }
+
+    /// Puts `path` first among the recent files.
+    pub fn remember_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+/// Reach table columns, for sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReachColumn {
+    /// Site name.
+    Site,
+    /// Missile name.
+    Missile,
+    /// Target name.
+    Target,
+    /// Distance.
+    Distance,
+    /// Margin (range minus distance).
+    Margin,
+}
+
+/// How the reach table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReachSort {
+    /// The column.
+    pub column: ReachColumn,
+    /// Smallest first.
+    pub ascending: bool,
+}
+
+/// What is grabbed on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grab {
+    /// A site (its patrol area moves with it).
+    Site(usize),
+    /// One corner of a site's patrol area.
+    Corner {
+        /// Index into the scenario's sites.
+        site: usize,
+        /// Index into its area's corners.
+        corner: usize,
+    },
+}
+
+/// Selection, hover and drags: what the user is pointing at and doing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interaction {
+    /// Index of the selected site.
+    pub selected_site: Option<usize>,
+    /// The reach-table row under the pointer.
+    pub hovered_reach: Option<Highlight>,
+    /// The geographic point under the pointer.
+    pub hover_point: Option<LatLon>,
+    /// Where the map's context menu was opened.
+    pub context_point: Option<LatLon>,
+    /// What is being dragged on the map.
+    pub drag: Option<Grab>,
+    /// How the reach table is sorted.
+    pub reach_sort: ReachSort,
+    /// The missile whose colour was last changed, and when: a run of picker changes is one
+    /// undo step.
+    pub last_color_edit: Option<(usize, Instant)>,
+}
+
+impl Default for Interaction {
+    fn default() -> Self {
+        Self {
+            selected_site: None,
+            hovered_reach: None,
+            hover_point: None,
+            context_point: None,
+            drag: None,
+            reach_sort: ReachSort {
+                column: ReachColumn::Distance,
+                ascending: true,
+            },
+            last_color_edit: None,
+        }
+    }
+}
+
+/// Whether a notice reports an error (stays until dismissed) or information (fades).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something failed.
+    Error,
+    /// Something happened.
+    Info,
+}
+
+/// A message shown over the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Error or information.
+    pub kind: NoticeKind,
+    /// When it was raised (or last repeated).
+    pub at: Instant,
+}
+
+/// The messages over the map, oldest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notices(pub Vec<Notice>);
+
+/// How long information stays before it fades.
+const INFO_SHOWN_FOR: Duration = Duration::from_secs(6);
+
+impl Notices {
+    /// Shows a message; the same message again (every frame of a drag past a limit, say) only
+    /// refreshes the one shown.
+    pub fn push(&mut self, text: impl Into<String>, kind: NoticeKind) {
+        let text = text.into();
+        if let Some(existing) = self.0.iter_mut().find(|n| n.text == text) {
+            existing.at = Instant::now();
+            return;
+        }
+        self.0.push(Notice {
+            text,
+            kind,
+            at: Instant::now(),
+        });
+    }
+
+    /// Drops information older than a few seconds; errors stay until dismissed.
+    pub fn expire(&mut self) {
+        self.0
+            .retain(|n| n.kind == NoticeKind::Error || n.at.elapsed() < INFO_SHOWN_FOR);
+    }
+
+    /// When the next notice fades, if any does.
+    pub fn next_expiry(&self) -> Option<Duration> {
+        self.0
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Info)
+            .map(|n| INFO_SHOWN_FOR.saturating_sub(n.at.elapsed()))
+            .min()
+    }
+}

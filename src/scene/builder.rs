@@ -1,0 +1,213 @@
+//! The one way to build a scene, with caches: the projected basemap is kept per projection,
+//! level of detail and tolerance, and each ring per site, missile figures, projection and
+//! tolerance. The app keeps a builder across frames, so a frame rebuilds only what changed
+//! (the ring of a dragged site); an export uses a fresh one.
+
+use super::basemap_layer::BasemapLayer;
+use super::legend::{caveats, legend_entries, symbol_key};
+use super::markers::{MarkerOptions, geodesic_path, markers};
+use super::rings::{RingLayers, SceneRing, build_ring};
+use super::{Scene, SceneOptions};
+use crate::analysis::CoverageRow;
+use crate::basemap::Detail;
+use crate::geodesy::Origin;
+use crate::projection::Projection;
+use crate::scenario::{RingSpec, Scenario};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What a projected basemap depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct BasemapKey {
+    projection: [u64; 3],
+    detail: Detail,
+    tolerance: u64,
+    graticule: u64,
+}
+
+/// What a projected ring depends on: the projection and tolerance, the site's origin, the
+/// missile's figures and colour, the layers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RingKey {
+    projection: [u64; 3],
+    tolerance: u64,
+    spec: RingSpec,
+    origin: Vec<u64>,
+    figures: [u64; 3],
+    color: [u8; 4],
+    layers: RingLayers,
+}
+
+/// Builds scenes, reusing the projected basemap and rings that did not change.
+#[derive(Debug, Default)]
+pub struct SceneBuilder {
+    basemaps: HashMap<BasemapKey, Arc<BasemapLayer>>,
+    rings: HashMap<RingKey, Arc<SceneRing>>,
+}
+
+/// The parameters of a projection as bits, for cache keys.
+fn projection_key(p: &Projection) -> [u64; 3] {
+    match p {
+        Projection::Equirectangular { central_lon } => [0, central_lon.to_bits(), 0],
+        Projection::EqualEarth { central_lon } => [1, central_lon.to_bits(), 0],
+        Projection::AzimuthalEquidistant { centre } => {
+            [2, centre.lat.to_bits(), centre.lon.to_bits()]
+        }
+        Projection::Orthographic { centre } => [3, centre.lat.to_bits(), centre.lon.to_bits()],
+    }
+}
+
+/// The bits of a site's origin: its point, or its patrol area's corners.
+fn origin_key(origin: &Origin) -> Vec<u64> {
+    match origin {
+        Origin::Point(p) => vec![p.lat.to_bits(), p.lon.to_bits()],
+        Origin::Area(area) => area
+            .corners()
+            .iter()
+            .flat_map(|c| [c.lat.to_bits(), c.lon.to_bits()])
+            .collect(),
+    }
+}
+
+impl SceneBuilder {
+    /// A builder with empty caches.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The scene of `scenario` for `options`; `coverage` gives the legend's coverage figures
+    /// (rows of the first target area; empty for none).
+    pub fn build(
+        &mut self,
+        scenario: &Scenario,
+        options: &SceneOptions,
+        coverage: &[CoverageRow],
+    ) -> Scene {
+        let projection = options.projection;
+        let px = options.px_per_unit.max(1e-6);
+        let detail = options
+            .detail
+            .unwrap_or_else(|| Detail::for_scale(px * std::f64::consts::PI / 180.0));
+        // Half a pixel, in map units, quantised down to a power of two so that nearby zooms
+        // share their rings.
+        let tolerance = 2f64.powi((0.5 / px).log2().floor() as i32);
+        let basemap_tolerance = options.basemap_tolerance.unwrap_or(0.5 / px);
+        let basemap = self.basemap(
+            &projection,
+            detail,
+            basemap_tolerance,
+            options.graticule_step_deg,
+        );
+        let rings = self.rings(scenario, &projection, tolerance, options.layers);
+        let markers = markers(
+            scenario,
+            &projection,
+            MarkerOptions {
+                sites_without_rings: options.sites_without_rings,
+                labels: options.labels,
+                selected_site: options.selected_site,
+            },
+        );
+        let paths = options
+            .highlight
+            .and_then(|h| geodesic_path(scenario, h.site, h.target, &projection, tolerance))
+            .into_iter()
+            .collect();
+        Scene {
+            projection,
+            bounds: projection.bounds(),
+            title: scenario
+                .title()
+                .map_or_else(|| "Missile range rings".to_owned(), str::to_owned),
+            subtitle: scenario.subtitle().map(str::to_owned),
+            legend: legend_entries(scenario, &rings, options.layers, coverage),
+            caveats: caveats(scenario, &rings, options.layers),
+            symbol_key: symbol_key(&markers, &rings),
+            highlighted_ring: options.highlight.map(|h| RingSpec {
+                site: h.site,
+                missile: h.missile,
+            }),
+            basemap,
+            rings,
+            markers,
+            paths,
+        }
+    }
+
+    /// The projected basemap, from the cache when the projection, detail and tolerance are
+    /// those of an earlier build. Only the current projection's layers are kept.
+    fn basemap(
+        &mut self,
+        projection: &Projection,
+        detail: Detail,
+        tolerance: f64,
+        graticule_step_deg: f64,
+    ) -> Arc<BasemapLayer> {
+        let key = BasemapKey {
+            projection: projection_key(projection),
+            detail,
+            tolerance: tolerance.to_bits(),
+            graticule: graticule_step_deg.to_bits(),
+        };
+        if !self.basemaps.contains_key(&key) {
+            self.basemaps.retain(|k, _| k.projection == key.projection);
+        }
+        self.basemaps
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(BasemapLayer::build(
+                    projection,
+                    detail,
+                    tolerance,
+                    graticule_step_deg,
+                ))
+            })
+            .clone()
+    }
+
+    /// The visible rings, largest range first (so small rings stay on top), from the cache
+    /// where their geometry is unchanged. Rings no longer drawn are forgotten.
+    fn rings(
+        &mut self,
+        scenario: &Scenario,
+        projection: &Projection,
+        tolerance: f64,
+        layers: RingLayers,
+    ) -> Vec<Arc<SceneRing>> {
+        let pkey = projection_key(projection);
+        let mut out = Vec::new();
+        let mut used = HashMap::new();
+        for spec in scenario.visible_ring_specs() {
+            let missile = &scenario.missiles()[spec.missile];
+            let band = missile.band.unwrap_or(crate::scenario::Band {
+                min_km: missile.range_km,
+                max_km: missile.range_km,
+            });
+            let key = RingKey {
+                projection: pkey,
+                tolerance: tolerance.to_bits(),
+                spec,
+                origin: origin_key(&scenario.sites()[spec.site].origin),
+                figures: [
+                    missile.range_km.to_bits(),
+                    band.min_km.to_bits(),
+                    band.max_km.to_bits(),
+                ],
+                color: missile.color.0,
+                layers,
+            };
+            let ring = match self.rings.get(&key) {
+                Some(ring) => Some(ring.clone()),
+                None => build_ring(scenario, spec, projection, tolerance, layers).map(Arc::new),
+            };
+            if let Some(ring) = ring {
+                used.insert(key, ring.clone());
+                out.push(ring);
+            }
+        }
+        self.rings = used;
+        // Stable: rings of equal range keep scenario order.
+        out.sort_by(|a, b| b.range_km.total_cmp(&a.range_km));
+        out
+    }
+}

@@ -1,0 +1,136 @@
+//! The scene: everything a map shows, in projected map units, built once from a scenario, the
+//! basemap, a projection and options. It is the single source of drawing: the briefing
+//! renderer and the app's painter take the scene alone and only apply a scale and an offset
+//! (see [`ViewTransform`]) and place its markers and labels the same way ([`Scene::overlay`]),
+//! so screen and paper cannot disagree.
+//!
+//! Submodules: `builder` (the cached [`SceneBuilder`]), `basemap_layer`, `rings`, `markers`,
+//! `legend` (legend entries, caveats, symbol key), `overlay` (markers and labels in pixels),
+//! `style` and `view` (map units to pixels).
+
+mod basemap_layer;
+mod builder;
+mod legend;
+mod markers;
+mod overlay;
+mod rings;
+mod style;
+mod view;
+
+pub use basemap_layer::{BasemapLayer, simplify_line};
+pub use builder::SceneBuilder;
+pub use legend::{
+    KeyEntry, KeySymbol, LegendCoverage, LegendEntry, RotationNote, caveats, legend_entries,
+};
+pub use markers::{GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, priority};
+pub use overlay::{Overlay, OverlaySizes, PlacedLabel, PlacedMarker, place_labels};
+pub use rings::{RingLayers, SceneRing, build_ring};
+pub use style::{Style, Theme};
+pub use view::{PixelRect, ViewTransform};
+
+use crate::analysis::visible_coverage;
+use crate::basemap::Detail;
+use crate::projection::{MapRect, Projection};
+use crate::scenario::{RingSpec, Scenario};
+use std::sync::Arc;
+
+/// A reach row picked in the app: its ring is drawn thicker and the geodesic from the site to
+/// the target is drawn over the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Highlight {
+    /// Index into the scenario's sites.
+    pub site: usize,
+    /// Index into the scenario's missiles.
+    pub missile: usize,
+    /// Index into the scenario's targets.
+    pub target: usize,
+}
+
+/// How to build a scene.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SceneOptions {
+    /// The projection, applied once here.
+    pub projection: Projection,
+    /// Pixels per map unit of the intended output: sets the basemap detail, the simplification
+    /// and the ring tolerance, so that nothing is coarser than half a pixel.
+    pub px_per_unit: f64,
+    /// Basemap detail; chosen by scale when `None`.
+    pub detail: Option<Detail>,
+    /// Tolerance of the projected basemap, map units; half a pixel when `None`. The app builds
+    /// it once, fine enough for its closest zoom, and simplifies while tessellating.
+    pub basemap_tolerance: Option<f64>,
+    /// Graticule spacing, degrees; none when 0.
+    pub graticule_step_deg: f64,
+    /// Optional ring layers.
+    pub layers: RingLayers,
+    /// Show sites that no visible missile flies from (the app, where they are edited).
+    pub sites_without_rings: bool,
+    /// Label the markers.
+    pub labels: bool,
+    /// The site selected in the app.
+    pub selected_site: Option<usize>,
+    /// The reach row picked in the app.
+    pub highlight: Option<Highlight>,
+}
+
+impl SceneOptions {
+    /// Options for a map in `projection` at `px_per_unit`, as briefings draw it: labels on,
+    /// sites without rings left out, the graticule every 30 degrees, no layers.
+    pub fn new(projection: Projection, px_per_unit: f64) -> Self {
+        Self {
+            projection,
+            px_per_unit,
+            detail: None,
+            basemap_tolerance: None,
+            graticule_step_deg: 30.0,
+            layers: RingLayers::default(),
+            sites_without_rings: false,
+            labels: true,
+            selected_site: None,
+            highlight: None,
+        }
+    }
+}
+
+/// Everything a map shows, in map units, and everything its legend and footer say.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// The projection the scene was built with.
+    pub projection: Projection,
+    /// Extent of the whole map.
+    pub bounds: MapRect,
+    /// Title: the scenario's, or "Missile range rings".
+    pub title: String,
+    /// Subtitle, if the scenario has one.
+    pub subtitle: Option<String>,
+    /// Ocean, land, coasts, borders and graticule (shared between scenes).
+    pub basemap: Arc<BasemapLayer>,
+    /// Visible rings in drawing order: largest first, so small rings stay on top.
+    pub rings: Vec<Arc<SceneRing>>,
+    /// The ring drawn thicker (the app's picked reach row).
+    pub highlighted_ring: Option<RingSpec>,
+    /// Sites and targets the map shows, sites first.
+    pub markers: Vec<Marker>,
+    /// Geodesic paths drawn over the map (the app's picked reach row).
+    pub paths: Vec<GeodesicPath>,
+    /// Legend, one entry per visible missile, in scenario order.
+    pub legend: Vec<LegendEntry>,
+    /// The caveats that apply to what is drawn, one sentence each.
+    pub caveats: Vec<String>,
+    /// The key to the symbols drawn.
+    pub symbol_key: Vec<KeyEntry>,
+}
+
+impl Scene {
+    /// Builds a scene from scratch, with the legend's coverage of the first target area
+    /// computed for the visible missiles.
+    pub fn build(scenario: &Scenario, options: &SceneOptions) -> Scene {
+        let coverage = visible_coverage(scenario, 1);
+        SceneBuilder::new().build(scenario, options, &coverage)
+    }
+
+    /// The basemap detail used.
+    pub fn detail(&self) -> Detail {
+        self.basemap.detail
+    }
+}
