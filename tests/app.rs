@@ -169,6 +169,31 @@ fn adding_a_patrol_point_selects_it_and_draws_its_rings() {
     assert!(scenario.ring_specs().iter().any(|s| s.site == sites));
 }
 
+/// Regression: undoing back to the saved state left the unsaved mark (only redo cleared it).
+#[test]
+fn undo_back_to_the_saved_state_clears_the_unsaved_mark() {
+    let mut h = harness();
+    assert!(!h.state().doc.dirty);
+    h.get_by_label("KN-25 (600 mm MRL)").click();
+    h.run_steps(2);
+    h.get_by_label("KN-24 (Hwasong-11B)").click();
+    h.run_steps(2);
+    assert!(h.state().doc.dirty);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(h.state().doc.dirty, "one edit is still undone");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(!h.state().doc.dirty, "back at the saved state");
+    assert!(!h.state().doc.title().starts_with('*'));
+    h.get_by_label_contains("built-in scenario");
+    assert!(h.query_by_label_contains("unsaved changes").is_none());
+    // Redo makes it unsaved again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    assert!(h.state().doc.dirty);
+}
+
 #[test]
 fn dragging_a_patrol_point_moves_it_and_its_rings_follow() {
     let mut h = harness();

@@ -160,6 +160,34 @@ mod reach {
             && l.contains("in range")));
     }
 
+    /// Regression: geographiclib gives an initial azimuth of -0.0 toward the North Pole from
+    /// west of a southern site, and it was printed as "-0.000".
+    #[test]
+    fn an_azimuth_never_prints_as_negative_zero() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pole.json");
+        std::fs::write(
+            &path,
+            r#"{"format": "range-rings/1",
+                "sites": [{"id": "s", "name": "S", "lat": -45, "lon": 0}],
+                "missiles": [{"id": "m", "name": "M", "range_km": 1000}],
+                "targets": [{"id": "pole", "name": "North Pole", "lat": 90, "lon": -45}]}"#,
+        )
+        .unwrap();
+        let file = path.to_str().unwrap();
+        let csv = stdout(&range_rings(&["reach", file, "--format", "csv"]));
+        assert_eq!(csv_row(&csv, "s", "m", "pole")[4], "0.000", "{csv}");
+        let json: serde_json::Value =
+            serde_json::from_slice(&range_rings(&["reach", file, "--format", "json"]).stdout)
+                .unwrap();
+        let azimuth = json[0]["azimuth_deg"].as_f64().unwrap();
+        assert!(azimuth == 0.0 && azimuth.is_sign_positive(), "{json}");
+        let table = stdout(&range_rings(&["reach", file]));
+        for text in [&csv, &json.to_string(), &table] {
+            assert!(!text.contains("-0.0"), "{text}");
+        }
+    }
+
     #[test]
     fn reach_of_a_file_and_of_a_bad_file() {
         let ok = range_rings(&[

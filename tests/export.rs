@@ -554,6 +554,39 @@ mod files {
         }
     }
 
+    /// Regression: the KML writer did not replace control characters, which XML forbids, so
+    /// a name holding one made a file no parser reads.
+    #[test]
+    fn kml_and_svg_stay_valid_xml_with_control_characters_in_names() {
+        let mut file = one_ring(PYONGYANG, 1_000.0).file().clone();
+        file.title = Some("Reach \u{1}of <M> & \"S\"".into());
+        file.missiles[0].name = "M\u{7}one\u{1b}".into();
+        file.sites[0].name = "Site\u{0}\u{1f}".into();
+        let scenario = Scenario::try_from(file).unwrap();
+        let kml = export::kml::scenario_kml(&scenario);
+        let doc = roxmltree::Document::parse(&kml).expect("KML is valid XML");
+        let names: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("name"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(names.contains(&"Reach  of <M> & \"S\""), "{names:?}");
+        assert!(
+            names.iter().any(|n| n.starts_with("M one  from Site  ")),
+            "{names:?}"
+        );
+        let options = ImageOptions {
+            layout: Layout::Briefing,
+            ..briefing_options(800, 450)
+        };
+        let (svg, _) = export::svg(
+            &scenario,
+            Projection::Equirectangular { central_lon: 150.0 },
+            &options,
+        );
+        roxmltree::Document::parse(&svg).expect("SVG is valid XML");
+    }
+
     #[test]
     fn world_file_maps_coordinates_to_their_pixels() {
         let sites = [

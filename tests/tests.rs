@@ -23,3 +23,6 @@ mod properties;
 mod ring_areas;
 /// Scenario files: round trip, atomic save, validated edits, the built-in scenario.
 mod scenario;
+/// One scene, two renderers: the briefing's SVG and the app's painter draw the same things.
+#[cfg(feature = "app")]
+mod scene;

@@ -1,0 +1,225 @@
+//! One scene, two renderers: the briefing's SVG and the app's egui painter, given the same
+//! scene and view, draw the same markers, labels and rings.
+
+use eframe::egui;
+use range_rings::app::{MeshCache, paint_scene};
+use range_rings::export::briefing::{self, ImageOptions, Layout};
+use range_rings::export::image_scene;
+use range_rings::geodesy::LatLon;
+use range_rings::projection::Projection;
+use range_rings::scenario::Scenario;
+use range_rings::scene::{OverlaySizes, Scene, Style};
+
+/// What a renderer drew: marker centres (mean of a symbol's vertices, or a circle's centre),
+/// labels (text, left end, baseline) and the colours of full-opacity ring strokes.
+#[derive(Debug, Default)]
+struct Drawn {
+    markers: Vec<(f64, f64)>,
+    labels: Vec<(String, f64, f64)>,
+    ring_colors: Vec<[u8; 3]>,
+}
+
+fn numbers(d: &str) -> Vec<f64> {
+    d.split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect()
+}
+
+fn mean(points: &[(f64, f64)]) -> (f64, f64) {
+    let n = points.len() as f64;
+    (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    )
+}
+
+fn hex(c: &str) -> [u8; 3] {
+    let byte = |i: usize| u8::from_str_radix(&c[i..i + 2], 16).unwrap();
+    [byte(1), byte(3), byte(5)]
+}
+
+/// Reads the SVG: markers carry `data-marker`; labels are the texts of the group drawn with a
+/// halo (`paint-order`); ring strokes are paths stroked in a ring's colour.
+fn from_svg(svg: &str, scene: &Scene) -> Drawn {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let ring_colors: Vec<String> = scene.rings.iter().map(|r| r.color.rgb_hex()).collect();
+    let mut drawn = Drawn::default();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let attr = |name: &str| node.attribute(name);
+        if attr("data-marker").is_some() {
+            let centre = match node.tag_name().name() {
+                "circle" => (
+                    attr("cx").unwrap().parse().unwrap(),
+                    attr("cy").unwrap().parse().unwrap(),
+                ),
+                _ => {
+                    let n = numbers(attr("d").unwrap());
+                    let points: Vec<(f64, f64)> = n.chunks(2).map(|p| (p[0], p[1])).collect();
+                    mean(&points)
+                }
+            };
+            drawn.markers.push(centre);
+        }
+        if node.tag_name().name() == "text"
+            && node
+                .parent()
+                .is_some_and(|p| p.attribute("paint-order").is_some())
+        {
+            drawn.labels.push((
+                node.text().unwrap().to_owned(),
+                attr("x").unwrap().parse().unwrap(),
+                attr("y").unwrap().parse().unwrap(),
+            ));
+        }
+        if node.tag_name().name() == "path"
+            && attr("fill") == Some("none")
+            && let Some(stroke) = attr("stroke")
+            && ring_colors.iter().any(|c| c == stroke)
+        {
+            drawn.ring_colors.push(hex(stroke));
+        }
+    }
+    drawn
+}
+
+/// Runs the app's painter on the scene in a headless egui context and reads its shapes:
+/// closed paths and circles are markers, ink-coloured texts are labels, opaque vertices of the
+/// ring mesh give the ring colours.
+fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Drawn {
+    let (w, h) = (plan.map_box.width as f32, plan.map_box.height as f32);
+    let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
+    let ctx = egui::Context::default();
+    let input = egui::RawInput {
+        screen_rect: Some(rect),
+        ..Default::default()
+    };
+    let sizes = OverlaySizes::print(plan.unit);
+    let mut meshes = MeshCache::default();
+    let mut output = ctx.run_ui(input, |ui| {
+        let painter = ui.painter_at(rect);
+        paint_scene(
+            &painter,
+            scene,
+            &plan.transform,
+            rect,
+            style,
+            sizes,
+            &mut meshes,
+        );
+    });
+    // No renderer here uploads the font atlas.
+    output.textures_delta.clear();
+    let ink = {
+        let [r, g, b, a] = style.text.0;
+        egui::Color32::from_rgba_unmultiplied(r, g, b, a)
+    };
+    let mut drawn = Drawn::default();
+    let mut shapes: Vec<egui::Shape> = output.shapes.into_iter().map(|c| c.shape).collect();
+    while let Some(shape) = shapes.pop() {
+        match shape {
+            egui::Shape::Vec(inner) => shapes.extend(inner),
+            egui::Shape::Path(path) if path.closed => {
+                let points: Vec<(f64, f64)> = path
+                    .points
+                    .iter()
+                    .map(|p| (f64::from(p.x), f64::from(p.y)))
+                    .collect();
+                drawn.markers.push(mean(&points));
+            }
+            egui::Shape::Circle(circle) => drawn
+                .markers
+                .push((f64::from(circle.center.x), f64::from(circle.center.y))),
+            egui::Shape::Text(text) if text.fallback_color == ink => {
+                let baseline = f64::from(text.pos.y) + 0.8 * sizes.label_px;
+                drawn.labels.push((
+                    text.galley.text().to_owned(),
+                    f64::from(text.pos.x),
+                    baseline,
+                ));
+            }
+            egui::Shape::Mesh(mesh) => {
+                for v in &mesh.vertices {
+                    let [r, g, b, a] = v.color.to_srgba_unmultiplied();
+                    let c = [r, g, b];
+                    let ring = scene.rings.iter().any(|ring| ring.color.0[..3] == c);
+                    if a == 255 && ring && !drawn.ring_colors.contains(&c) {
+                        drawn.ring_colors.push(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    drawn
+}
+
+fn assert_same(what: &str, svg: &Drawn, painter: &Drawn) {
+    let sort = |v: &mut Vec<(f64, f64)>| v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let (mut a, mut b) = (svg.markers.clone(), painter.markers.clone());
+    sort(&mut a);
+    sort(&mut b);
+    assert_eq!(a.len(), b.len(), "{what}: markers {a:?} vs {b:?}");
+    for (p, q) in a.iter().zip(&b) {
+        // The SVG writes positions to 0.1 px.
+        assert!(
+            (p.0 - q.0).abs() < 0.2 && (p.1 - q.1).abs() < 0.2,
+            "{what}: marker at {p:?} in the SVG, {q:?} on screen"
+        );
+    }
+    let key = |l: &(String, f64, f64)| (l.0.clone(), (l.1 * 10.0).round() as i64);
+    let (mut a, mut b) = (svg.labels.clone(), painter.labels.clone());
+    a.sort_by_key(key);
+    b.sort_by_key(key);
+    assert_eq!(
+        a.iter().map(|l| &l.0).collect::<Vec<_>>(),
+        b.iter().map(|l| &l.0).collect::<Vec<_>>(),
+        "{what}: labels"
+    );
+    for (l, m) in a.iter().zip(&b) {
+        assert!(
+            (l.1 - m.1).abs() < 0.2 && (l.2 - m.2).abs() < 0.2,
+            "{what}: label {l:?} in the SVG, {m:?} on screen"
+        );
+    }
+    let (mut a, mut b) = (svg.ring_colors.clone(), painter.ring_colors.clone());
+    a.sort();
+    a.dedup();
+    b.sort();
+    assert_eq!(a, b, "{what}: ring colours");
+}
+
+#[test]
+fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
+    let scenario = Scenario::builtin();
+    for projection in [
+        Projection::Equirectangular { central_lon: 150.0 },
+        Projection::Orthographic {
+            centre: LatLon::lat_lon(35.0, 150.0),
+        },
+    ] {
+        let options = ImageOptions {
+            width: 1400,
+            height: 800,
+            layout: Layout::Map,
+            style: Style::LIGHT,
+            date: "2026-11-30".into(),
+            title: None,
+            extent: None,
+            layers: Default::default(),
+        };
+        let (scene, plan) = image_scene(&scenario, projection, &options);
+        let svg = briefing::render_svg(&scene, &options, &plan);
+        let on_paper = from_svg(&svg, &scene);
+        let on_screen = from_painter(&scene, &plan, &options.style);
+        let what = projection.name();
+        assert!(
+            on_paper.markers.len() >= 20 && on_paper.labels.len() >= 10,
+            "{what}: {} markers, {} labels",
+            on_paper.markers.len(),
+            on_paper.labels.len()
+        );
+        assert!(!on_paper.ring_colors.is_empty());
+        assert_same(&what, &on_paper, &on_screen);
+    }
+}
