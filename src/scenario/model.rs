@@ -8,6 +8,7 @@ use crate::color::Rgba;
 use crate::geodesy::{LatLon, Origin};
 use crate::projection::{ProjectionChoice, ProjectionKind};
 use geo::MultiPolygon;
+use std::sync::Arc;
 
 /// A launch site or patrol point.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,9 +122,14 @@ pub struct RingSpec {
 ///
 /// Made from a [`ScenarioFile`] by `TryFrom` (or read with [`Scenario::from_json`]); changed
 /// only through [`Scenario::edited`], which validates the result. The file it came from is kept
-/// for saving, so load then save gives back an equivalent file.
+/// for saving, so load then save gives back an equivalent file. Cloning is cheap (shared),
+/// so undo history and background exports keep copies freely.
 #[derive(Debug, Clone)]
-pub struct Scenario {
+pub struct Scenario(pub(super) Arc<ScenarioData>);
+
+/// What a [`Scenario`] shares between its clones.
+#[derive(Debug)]
+pub(super) struct ScenarioData {
     pub(super) file: ScenarioFile,
     pub(super) sites: Vec<Site>,
     pub(super) missiles: Vec<Missile>,
@@ -135,63 +141,64 @@ pub struct Scenario {
 /// Two scenarios are equal when their files are (the model is derived from the file).
 impl PartialEq for Scenario {
     fn eq(&self, other: &Self) -> bool {
-        self.file == other.file
+        Arc::ptr_eq(&self.0, &other.0) || self.0.file == other.0.file
     }
 }
 
 impl Scenario {
     /// The file contents, for saving, editing or inspection.
     pub fn file(&self) -> &ScenarioFile {
-        &self.file
+        &self.0.file
     }
 
     /// Title of the briefing, if given.
     pub fn title(&self) -> Option<&str> {
-        self.file.title.as_deref()
+        self.0.file.title.as_deref()
     }
 
     /// Subtitle of the briefing, if given.
     pub fn subtitle(&self) -> Option<&str> {
-        self.file.subtitle.as_deref()
+        self.0.file.subtitle.as_deref()
     }
 
     /// Launch sites and patrol points.
     pub fn sites(&self) -> &[Site] {
-        &self.sites
+        &self.0.sites
     }
 
     /// Missiles.
     pub fn missiles(&self) -> &[Missile] {
-        &self.missiles
+        &self.0.missiles
     }
 
     /// Targets.
     pub fn targets(&self) -> &[Target] {
-        &self.targets
+        &self.0.targets
     }
 
     /// Target areas.
     pub fn target_areas(&self) -> &[TargetArea] {
-        &self.target_areas
+        &self.0.target_areas
     }
 
     /// The initial map view as the file gives it.
     pub fn view(&self) -> Option<&View> {
-        self.file.view.as_ref()
+        self.0.file.view.as_ref()
     }
 
     /// Every ring to draw or report, missile by missile, each missile from its launch sites in
     /// site order.
     pub fn ring_specs(&self) -> &[RingSpec] {
-        &self.ring_specs
+        &self.0.ring_specs
     }
 
     /// The rings of visible missiles.
     pub fn visible_ring_specs(&self) -> impl Iterator<Item = RingSpec> + '_ {
-        self.ring_specs
+        self.0
+            .ring_specs
             .iter()
             .copied()
-            .filter(|s| self.missiles[s.missile].visible)
+            .filter(|s| self.0.missiles[s.missile].visible)
     }
 
     /// The first site a visible ring is drawn from, else the first site.
@@ -199,17 +206,17 @@ impl Scenario {
         self.visible_ring_specs()
             .map(|s| s.site)
             .next()
-            .or_else(|| (!self.sites.is_empty()).then_some(0))
+            .or_else(|| (!self.0.sites.is_empty()).then_some(0))
     }
 
     /// The projection the file's view asks for, with defaults: equirectangular, central
     /// meridian 0, and an azimuthal map centred on the view's centre or else on the first site
     /// a visible ring is drawn from.
     pub fn view_choice(&self) -> ProjectionChoice {
-        let view = self.file.view.clone().unwrap_or_default();
+        let view = self.0.file.view.clone().unwrap_or_default();
         let centre = match (view.center_lat, view.center_lon) {
             (Some(lat), Some(lon)) => Some(LatLon::lat_lon(lat, lon)),
-            _ => self.first_ring_site().map(|i| self.sites[i].position),
+            _ => self.first_ring_site().map(|i| self.0.sites[i].position),
         };
         ProjectionChoice {
             kind: view.projection.unwrap_or(ProjectionKind::Equirectangular),
@@ -223,7 +230,7 @@ impl Scenario {
     /// # Errors
     /// Every problem of the changed file.
     pub fn edited(&self, change: impl FnOnce(&mut ScenarioFile)) -> Result<Self, super::Problems> {
-        let mut file = self.file.clone();
+        let mut file = self.0.file.clone();
         change(&mut file);
         Self::try_from(file)
     }

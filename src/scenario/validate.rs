@@ -4,7 +4,7 @@
 
 use super::file::{Missile, Platform, ScenarioFile, Site, SiteKind, Target};
 use super::locate::JsonPath;
-use super::model::{self, Band, RingSpec, Scenario};
+use super::model::{self, Band, RingSpec, Scenario, ScenarioData};
 use super::{FORMAT, Problem, Problems};
 use crate::color::{PALETTE, Rgba};
 use crate::geodesy::{LatLon, Origin, PatrolArea};
@@ -122,14 +122,14 @@ fn build(file: ScenarioFile) -> Scenario {
                 .map(move |&site| RingSpec { site, missile: m })
         })
         .collect();
-    Scenario {
+    Scenario(std::sync::Arc::new(ScenarioData {
         file,
         sites,
         missiles,
         targets,
         target_areas,
         ring_specs,
-    }
+    }))
 }
 
 /// The sites a missile flies from, in site order: those its `from` names, or else every site
@@ -223,15 +223,16 @@ fn check(file: &ScenarioFile) -> Found {
         for (j, ring) in area.polygons.iter().enumerate() {
             let ring_at = at.key("polygons").index(j);
             for (k, [lon, lat]) in ring.iter().enumerate() {
-                check_lon(*lon, &ring_at.index(k).index(0), &mut problems);
-                check_lat(*lat, &ring_at.index(k).index(1), &mut problems);
+                check_lon(*lon, || ring_at.index(k).index(0), &mut problems);
+                check_lat(*lat, || ring_at.index(k).index(1), &mut problems);
             }
-            let mut distinct: Vec<[f64; 2]> = ring.clone();
-            distinct.dedup();
-            if distinct.first() == distinct.last() && distinct.len() > 1 {
-                distinct.pop();
+            // Points left after dropping repeated neighbours and a repeated closing point.
+            let mut distinct =
+                usize::from(!ring.is_empty()) + ring.windows(2).filter(|w| w[0] != w[1]).count();
+            if distinct > 1 && ring.first() == ring.last() {
+                distinct -= 1;
             }
-            if distinct.len() < 3 {
+            if distinct < 3 {
                 problems.push(Problem::at(
                     ring_at,
                     "a polygon needs at least 3 distinct points",
@@ -248,10 +249,10 @@ fn check(file: &ScenarioFile) -> Found {
     if let Some(view) = &file.view {
         let at = root.key("view");
         if let Some(lon) = view.center_lon {
-            check_lon(lon, &at.key("center_lon"), &mut problems);
+            check_lon(lon, || at.key("center_lon"), &mut problems);
         }
         if let Some(lat) = view.center_lat {
-            check_lat(lat, &at.key("center_lat"), &mut problems);
+            check_lat(lat, || at.key("center_lat"), &mut problems);
         }
     }
     problems
@@ -272,40 +273,45 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
             ));
         }
     }
-    let mut long = |at: JsonPath, text: &str| {
-        let chars = text.chars().count();
+    let mut long = |at: &dyn Fn() -> JsonPath, text: &str| {
+        // Bytes bound characters from above: most texts need no count.
+        let chars = if text.len() > MAX_TEXT_CHARS {
+            text.chars().count()
+        } else {
+            0
+        };
         if chars > MAX_TEXT_CHARS {
             problems.push(Problem::at(
-                at,
+                at(),
                 format!("text of {chars} characters; at most {MAX_TEXT_CHARS} are allowed"),
             ));
         }
     };
     for (key, text) in [("title", &file.title), ("subtitle", &file.subtitle)] {
         if let Some(text) = text {
-            long(root.key(key), text);
+            long(&|| root.key(key), text);
         }
     }
     for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("sites").index(i);
-        long(at.key("id"), &s.id);
-        long(at.key("name"), &s.name);
+        long(&|| at.key("id"), &s.id);
+        long(&|| at.key("name"), &s.name);
         if let Some(note) = &s.note {
-            long(at.key("note"), note);
+            long(&|| at.key("note"), note);
         }
     }
     for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("missiles").index(i);
-        long(at.key("id"), &m.id);
-        long(at.key("name"), &m.name);
+        long(&|| at.key("id"), &m.id);
+        long(&|| at.key("name"), &m.name);
         for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
-            long(at.key("sources").index(j).key("text"), &source.text);
+            long(&|| at.key("sources").index(j).key("text"), &source.text);
         }
     }
     for (i, t) in file.targets.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("targets").index(i);
-        long(at.key("id"), &t.id);
-        long(at.key("name"), &t.name);
+        long(&|| at.key("id"), &t.id);
+        long(&|| at.key("name"), &t.name);
     }
     let points: usize = file
         .target_areas
@@ -327,19 +333,20 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
     }
 }
 
-fn check_lat(lat: f64, at: &JsonPath, problems: &mut Found) {
+// Paths are built only for problems: a valid outline of thousands of points allocates none.
+fn check_lat(lat: f64, at: impl FnOnce() -> JsonPath, problems: &mut Found) {
     if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
         problems.push(Problem::at(
-            at.clone(),
+            at(),
             format!("latitude {lat} is outside [-90, 90]"),
         ));
     }
 }
 
-fn check_lon(lon: f64, at: &JsonPath, problems: &mut Found) {
+fn check_lon(lon: f64, at: impl FnOnce() -> JsonPath, problems: &mut Found) {
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
         problems.push(Problem::at(
-            at.clone(),
+            at(),
             format!("longitude {lon} is outside [-180, 180]"),
         ));
     }
@@ -354,12 +361,12 @@ fn check_text(text: &str, at: &JsonPath, problems: &mut Found) {
 fn check_site(site: &Site, at: &JsonPath, problems: &mut Found) {
     check_text(&site.id, &at.key("id"), problems);
     check_text(&site.name, &at.key("name"), problems);
-    check_lat(site.lat, &at.key("lat"), problems);
-    check_lon(site.lon, &at.key("lon"), problems);
+    check_lat(site.lat, || at.key("lat"), problems);
+    check_lon(site.lon, || at.key("lon"), problems);
     if let Some(area) = &site.area {
         for (k, [lon, lat]) in area.iter().enumerate() {
-            check_lon(*lon, &at.key("area").index(k).index(0), problems);
-            check_lat(*lat, &at.key("area").index(k).index(1), problems);
+            check_lon(*lon, || at.key("area").index(k).index(0), problems);
+            check_lat(*lat, || at.key("area").index(k).index(1), problems);
         }
         let in_range = area
             .iter()
@@ -374,8 +381,8 @@ fn check_site(site: &Site, at: &JsonPath, problems: &mut Found) {
 fn check_target(target: &Target, at: &JsonPath, problems: &mut Found) {
     check_text(&target.id, &at.key("id"), problems);
     check_text(&target.name, &at.key("name"), problems);
-    check_lat(target.lat, &at.key("lat"), problems);
-    check_lon(target.lon, &at.key("lon"), problems);
+    check_lat(target.lat, || at.key("lat"), problems);
+    check_lon(target.lon, || at.key("lon"), problems);
 }
 
 fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {

@@ -32,7 +32,7 @@ pub struct ImageOptions {
     pub style: Style,
     /// The date printed in the footer, e.g. "2026-11-26".
     pub date: String,
-    /// Title; the scenario's when `None`.
+    /// Title; the scenario's when `None` (set on the scene when it is built).
     pub title: Option<String>,
     /// The part of the map to show, map units; the whole map when `None`.
     pub extent: Option<MapRect>,

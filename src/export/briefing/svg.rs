@@ -320,7 +320,7 @@ fn draw_briefing_text(
     let u = plan.unit.max(0.7);
     let (w, h) = (f64::from(options.width), f64::from(options.height));
     let margin = 24.0 * plan.unit;
-    let title = options.title.as_deref().unwrap_or(&scene.title);
+    let title = scene.title.as_str();
     // A long title is set smaller so that it fits the width.
     let title_size = 34.0 * u * ((w - 2.0 * margin) / text_width(title, 34.0 * u, true)).min(1.0);
     text(
