@@ -322,6 +322,72 @@ mod fills {
     }
 }
 
+mod poles {
+    use super::*;
+
+    /// Share of pixels that differ by more than 40 in a channel.
+    fn differing(a: &Pixmap, b: &Pixmap) -> f64 {
+        let count = a
+            .pixels()
+            .iter()
+            .zip(b.pixels())
+            .filter(|(p, q)| {
+                let (p, q) = (p.demultiply(), q.demultiply());
+                [
+                    p.red().abs_diff(q.red()),
+                    p.green().abs_diff(q.green()),
+                    p.blue().abs_diff(q.blue()),
+                ]
+                .into_iter()
+                .max()
+                .unwrap_or(0)
+                    > 40
+            })
+            .count();
+        count as f64 / a.pixels().len() as f64
+    }
+
+    /// Regression: a globe or azimuthal map centred exactly on a pole swapped land and sea
+    /// along a seam, because the other pole's longitude spread Antarctica's pole line round
+    /// the rim of polar space.
+    #[test]
+    fn a_view_centred_on_a_pole_matches_one_a_hundredth_of_a_degree_away() {
+        let scenario = Scenario::builtin();
+        // Land and sea far apart in colour, so a swap between them cannot hide.
+        let style = Style {
+            land: Rgba([0x30, 0x30, 0x30, 0xff]),
+            ocean: Rgba([0xff, 0xff, 0xff, 0xff]),
+            ..Style::LIGHT
+        };
+        let options = ImageOptions {
+            layout: Layout::Map,
+            style,
+            ..files::briefing_options(400, 400)
+        };
+        for pole in [90.0, -90.0] {
+            for make in [
+                (|c| Projection::Orthographic { centre: c }) as fn(LatLon) -> Projection,
+                |c| Projection::AzimuthalEquidistant { centre: c },
+            ] {
+                let render = |lat: f64| {
+                    let projection = make(LatLon::lat_lon(lat, 125.0));
+                    let (svg, _) = export::svg(&scenario, projection, &options);
+                    let png = png::svg_to_png(&svg, 400, 400).unwrap();
+                    (projection.name(), Pixmap::decode_png(&png).unwrap())
+                };
+                let (name, exact) = render(pole);
+                let (_, near) = render(pole - 0.01f64.copysign(pole));
+                let share = differing(&exact, &near);
+                assert!(
+                    share < 0.005,
+                    "{name}: {:.2} % of pixels differ",
+                    share * 100.0
+                );
+            }
+        }
+    }
+}
+
 mod scene_geometry {
     use super::*;
     use range_rings::scene::{Scene, SceneOptions};
@@ -385,7 +451,7 @@ mod scene_geometry {
 mod files {
     use super::*;
 
-    fn briefing_options(width: u32, height: u32) -> ImageOptions {
+    pub(super) fn briefing_options(width: u32, height: u32) -> ImageOptions {
         ImageOptions {
             width,
             height,

@@ -388,6 +388,14 @@ impl Projection {
     /// Polar space: (angular distance, azimuth) from the centre drawn as x = d sin az,
     /// y = d cos az. Geodesic for the azimuthal equidistant map, spherical for the globe.
     pub(crate) fn polar_of(&self, p: LatLon) -> Coord<f64> {
+        // A pole is one point whatever its longitude. Seen from the other pole every direction
+        // leads to it, and the azimuth computed from a longitude would spread the pole line of
+        // a polygon (Antarctica's) round the rim of polar space, turning it inside out.
+        let p = if p.lat.abs() >= 90.0 {
+            LatLon::lat_lon(90f64.copysign(p.lat), 0.0)
+        } else {
+            p
+        };
         let (delta, azimuth) = match self {
             Self::AzimuthalEquidistant { centre } => {
                 let line = geodesy::inverse(*centre, p);
