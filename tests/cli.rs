@@ -499,3 +499,104 @@ mod more_error_paths {
         }
     }
 }
+
+mod summary {
+    use super::*;
+
+    /// The matrix is the reach table read at the nearest launch point: every cell's numbers
+    /// are those of a reach row, the row of smallest distance for that missile and place.
+    #[test]
+    fn the_matrix_equals_the_reach_tables_numbers() {
+        let reach: serde_json::Value =
+            serde_json::from_slice(&range_rings(&["reach", "--format", "json"]).stdout).unwrap();
+        let o = range_rings(&["summary", "--format", "json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let matrix: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let columns = matrix["columns"].as_array().unwrap();
+        let names: Vec<&str> = columns.iter().map(|c| c["id"].as_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            [
+                "seoul",
+                "tokyo",
+                "guam",
+                "honolulu",
+                "anchorage",
+                "seattle",
+                "washington",
+                "conus"
+            ]
+        );
+        let rows = matrix["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 7, "the visible missiles");
+        let mut checked = 0;
+        for row in rows {
+            for (column, cell) in columns.iter().zip(row["cells"].as_array().unwrap()) {
+                if column["kind"] != "target" {
+                    assert!(cell["covered_pct"].as_f64().unwrap() <= 100.0);
+                    continue;
+                }
+                let nearest = reach
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|r| r["missile"] == row["missile"] && r["target"] == column["id"])
+                    .min_by(|a, b| {
+                        a["distance_km"]
+                            .as_f64()
+                            .unwrap()
+                            .total_cmp(&b["distance_km"].as_f64().unwrap())
+                    })
+                    .unwrap();
+                assert_eq!(cell["site"], nearest["site"], "{row} {column}");
+                assert!(
+                    (cell["distance_km"].as_f64().unwrap()
+                        - nearest["distance_km"].as_f64().unwrap())
+                    .abs()
+                        < 5e-4
+                );
+                assert!(
+                    (cell["margin_km"].as_f64().unwrap() - nearest["margin_km"].as_f64().unwrap())
+                        .abs()
+                        < 5e-4
+                );
+                assert_eq!(cell["verdict"], nearest["verdict"]);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 7 * 7);
+        // Washington: out of the Hwasong-14's nominal range, within the Hwasong-15's.
+        let table = stdout(&range_rings(&["summary"]));
+        let h14 = table
+            .lines()
+            .find(|l| l.starts_with("Hwasong-14 "))
+            .unwrap();
+        assert!(h14.contains("out -667 km"), "{h14}");
+        let csv = stdout(&range_rings(&["summary", "--format", "csv"]));
+        assert!(csv.starts_with(
+            "missile,column,kind,site,distance_km,range_km,margin_km,verdict,covered_pct\n"
+        ));
+        assert!(
+            csv.lines()
+                .any(|l| l.starts_with("hwasong-15,washington,target,pyongyang,11067.410,13000,"))
+        );
+    }
+
+    #[test]
+    fn older_files_without_key_places_get_every_target_as_a_column() {
+        let o = range_rings(&[
+            "summary",
+            data_path("minimal.json").to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let matrix: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let scenario: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(data_path("minimal.json")).unwrap()).unwrap();
+        assert_eq!(
+            matrix["columns"].as_array().unwrap().len(),
+            scenario["targets"].as_array().map_or(0, Vec::len)
+        );
+    }
+}

@@ -244,6 +244,7 @@ impl Edit {
                     lon,
                     group: None,
                     note: None,
+                    key: None,
                 });
             }
             Self::MoveTarget { target, to } => {

@@ -67,6 +67,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RingFormat::Geojson)]
         format: RingFormat,
     },
+    /// The reach matrix: each visible missile against the key places (from its nearest launch
+    /// point) and the target areas (the largest share covered).
+    Summary {
+        /// Scenario file; the built-in scenario when left out.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
     /// How much of each target area (e.g. CONUS) each ring covers, and its farthest point.
     Coverage {
         /// Scenario file; the built-in scenario when left out.
@@ -248,6 +257,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn std::io::Writ
             radius_km,
             format,
         }) => ring(lat, lon, radius_km, format),
+        Some(Command::Summary { file, format }) => {
+            load_or_builtin(file.as_deref()).and_then(|s| tables::summary(&s, format))
+        }
         Some(Command::Coverage { file, format }) => {
             load_or_builtin(file.as_deref()).and_then(|s| tables::coverage(&s, format))
         }

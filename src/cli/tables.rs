@@ -1,9 +1,11 @@
-//! The tables the command line prints: the reach table (the CSV columns are the contract) and
-//! target-area coverage, each as an aligned table, CSV or JSON.
+//! The tables the command line prints: the reach table (the CSV columns are the contract), the
+//! reach matrix and target-area coverage, each as an aligned table, CSV or JSON.
 
 use super::{Failure, TableFormat, json_text};
-use crate::analysis::{CoverageRow, ReachRow, coverage_table, reach_table};
-use crate::format::{azimuth_3dp, round_to};
+use crate::analysis::{
+    CoverageRow, ReachMatrix, ReachRow, Verdict, coverage_table, reach_table, visible_coverage,
+};
+use crate::format::{DistanceUnit, azimuth_3dp, round_to};
 use crate::scenario::Scenario;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -210,6 +212,179 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
                 );
             }
             out
+        }
+    })
+}
+
+/// A verdict in a word, for the matrix.
+fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::InRange => "in",
+        Verdict::WithinBand => "band",
+        Verdict::OutOfRange => "out",
+    }
+}
+
+/// Left-aligned first column, right-aligned others, two spaces apart.
+fn aligned(cells: &[Vec<String>]) -> String {
+    let columns = cells.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            cells
+                .iter()
+                .map(|row| row[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in cells {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.chars().count());
+            if c == 0 {
+                line.push_str(cell);
+                line.push_str(&pad);
+            } else {
+                line.push_str(&pad);
+                line.push_str(cell);
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The reach matrix of `scenario` in `format`.
+pub(super) fn summary(scenario: &Scenario, format: TableFormat) -> Result<String, Failure> {
+    let rows = reach_table(scenario);
+    let coverage = visible_coverage(scenario, usize::MAX);
+    let matrix = ReachMatrix::new(scenario, &rows, &coverage);
+    let missile = |r: usize| &scenario.missiles()[matrix.missiles[r]];
+    let place = |c: usize| &scenario.targets()[matrix.places[c]];
+    let area = |c: usize| &scenario.target_areas()[matrix.areas[c]];
+    let site = |i: usize| &scenario.sites()[i];
+    Ok(match format {
+        TableFormat::Table => {
+            let mut cells = vec![
+                std::iter::once("Missile".to_owned())
+                    .chain((0..matrix.places.len()).map(|c| place(c).name.clone()))
+                    .chain((0..matrix.areas.len()).map(|c| area(c).name.clone()))
+                    .collect::<Vec<_>>(),
+            ];
+            for r in 0..matrix.missiles.len() {
+                let mut line = vec![missile(r).name.clone()];
+                for c in 0..matrix.places.len() {
+                    let cell = matrix.place(r, c);
+                    line.push(match cell.verdict() {
+                        Some(v) => {
+                            format!("{} {}", verdict_word(v), cell.margin_text(DistanceUnit::Km))
+                        }
+                        None => cell.margin_text(DistanceUnit::Km),
+                    });
+                }
+                for c in 0..matrix.areas.len() {
+                    line.push(matrix.area(r, c).percent_text());
+                }
+                cells.push(line);
+            }
+            let mut text = aligned(&cells);
+            text.push_str(
+                "\nin: within the nominal range; band: beyond it but within the highest \
+                 estimate; out: beyond every estimate. Margins (range minus distance) from each \
+                 missile's nearest launch point; areas: the largest share covered from one site.\n",
+            );
+            text
+        }
+        TableFormat::Csv => {
+            let mut out = String::from(
+                "missile,column,kind,site,distance_km,range_km,margin_km,verdict,covered_pct\n",
+            );
+            for r in 0..matrix.missiles.len() {
+                for c in 0..matrix.places.len() {
+                    let _ = match matrix.place(r, c).row {
+                        Some(row) => writeln!(
+                            out,
+                            "{},{},target,{},{:.3},{},{:.3},{},",
+                            csv_field(&missile(r).id),
+                            csv_field(&place(c).id),
+                            csv_field(&site(row.site).id),
+                            row.distance_km,
+                            row.range_km,
+                            row.margin_km(),
+                            row.verdict().text()
+                        ),
+                        None => writeln!(
+                            out,
+                            "{},{},target,,,,,,",
+                            csv_field(&missile(r).id),
+                            csv_field(&place(c).id)
+                        ),
+                    };
+                }
+                for c in 0..matrix.areas.len() {
+                    let _ = match matrix.area(r, c).row {
+                        Some(row) => writeln!(
+                            out,
+                            "{},{},area,{},,{},,,{:.3}",
+                            csv_field(&missile(r).id),
+                            csv_field(&area(c).id),
+                            csv_field(&site(row.site).id),
+                            missile(r).range_km,
+                            row.covered_pct
+                        ),
+                        None => writeln!(
+                            out,
+                            "{},{},area,,,,,,",
+                            csv_field(&missile(r).id),
+                            csv_field(&area(c).id)
+                        ),
+                    };
+                }
+            }
+            out
+        }
+        TableFormat::Json => {
+            let columns: Vec<_> = (0..matrix.places.len())
+                .map(|c| json!({"id": place(c).id, "name": place(c).name, "kind": "target"}))
+                .chain(
+                    (0..matrix.areas.len())
+                        .map(|c| json!({"id": area(c).id, "name": area(c).name, "kind": "area"})),
+                )
+                .collect();
+            let rows: Vec<_> = (0..matrix.missiles.len())
+                .map(|r| {
+                    let cells: Vec<_> = (0..matrix.places.len())
+                        .map(|c| match matrix.place(r, c).row {
+                            Some(row) => json!({
+                                "site": site(row.site).id,
+                                "distance_km": row.distance_km,
+                                "margin_km": row.margin_km(),
+                                "verdict": row.verdict().text(),
+                            }),
+                            None => serde_json::Value::Null,
+                        })
+                        .chain(
+                            (0..matrix.areas.len()).map(|c| match matrix.area(r, c).row {
+                                Some(row) => json!({
+                                    "site": site(row.site).id,
+                                    "covered_pct": row.covered_pct,
+                                }),
+                                None => serde_json::Value::Null,
+                            }),
+                        )
+                        .collect();
+                    json!({
+                        "missile": missile(r).id,
+                        "name": missile(r).name,
+                        "range_km": missile(r).range_km,
+                        "cells": cells,
+                    })
+                })
+                .collect();
+            json_text(&json!({ "columns": columns, "rows": rows }))?
         }
     })
 }

@@ -187,6 +187,9 @@ pub struct Target {
     /// Free-text note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A key place: a column of the reach matrix, always labelled on maps (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<bool>,
 }
 
 /// The initial map view.

@@ -93,6 +93,8 @@ pub struct Target {
     pub group: Option<String>,
     /// Free-text note.
     pub note: Option<String>,
+    /// A key place: a column of the reach matrix, always labelled on maps.
+    pub key: bool,
 }
 
 /// A named area whose coverage is reported (e.g. the continental United States).
@@ -199,6 +201,19 @@ impl Scenario {
             .iter()
             .copied()
             .filter(|s| self.0.missiles[s.missile].visible)
+    }
+
+    /// The key places (targets marked `"key": true`), in scenario order; every target when
+    /// none is marked, so older files still get a matrix.
+    pub fn key_targets(&self) -> Vec<usize> {
+        let key: Vec<usize> = (0..self.0.targets.len())
+            .filter(|&i| self.0.targets[i].key)
+            .collect();
+        if key.is_empty() {
+            (0..self.0.targets.len()).collect()
+        } else {
+            key
+        }
     }
 
     /// The first site a visible ring is drawn from, else the first site.

@@ -89,6 +89,7 @@ fn build(file: ScenarioFile) -> Scenario {
             position: LatLon::lat_lon(t.lat, t.lon),
             group: t.group.clone(),
             note: t.note.clone(),
+            key: t.key.unwrap_or(false),
         })
         .collect();
     let target_areas = file
