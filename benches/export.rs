@@ -20,6 +20,7 @@ fn options(width: u32, height: u32) -> ImageOptions {
         title: None,
         extent: None,
         layers: Default::default(),
+        labels: true,
     }
 }
 

@@ -11,19 +11,20 @@ use resvg::tiny_skia::Pixmap;
 
 const PYONGYANG: LatLon = LatLon::lat_lon(39.0392, 125.7625);
 
-/// Everything white except rings (red, half opaque) and markers (black): a pixel's colour then
-/// says whether the map filled it.
+/// Everything white or invisible except rings (red, half opaque) and markers (black): a
+/// pixel's colour then says whether the map filled it.
 const PROBE_STYLE: Style = Style {
     background: Rgba([255, 255, 255, 255]),
     ocean: Rgba([255, 255, 255, 255]),
     land: Rgba([255, 255, 255, 255]),
-    coast: Rgba([255, 255, 255, 255]),
-    border: Rgba([255, 255, 255, 255]),
-    graticule: Rgba([255, 255, 255, 255]),
+    coast: Rgba([255, 255, 255, 0]),
+    border: Rgba([255, 255, 255, 0]),
+    graticule: Rgba([255, 255, 255, 0]),
     text: Rgba([0, 0, 0, 255]),
     muted_text: Rgba([0, 0, 0, 255]),
     halo: Rgba([255, 255, 255, 255]),
     ring_fill_opacity: 0.5,
+    outlines_only: false,
 };
 
 fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
@@ -87,6 +88,8 @@ fn render_with(
         title: None,
         extent: None,
         layers,
+        // Labels would cover probe points near the rings.
+        labels: false,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height).unwrap();
@@ -278,8 +281,8 @@ mod fills {
     }
 
     #[test]
-    fn bands_are_shaded_between_the_lowest_and_highest_estimates() {
-        // Nominal 3,000 km, estimates 2,000-4,000 km: the band is an annulus.
+    fn bands_are_hatched_beyond_the_nominal_range_up_to_the_highest_estimate() {
+        // Nominal 3,000 km, estimates 2,000-4,000 km: hatched between 3,000 and 4,000 km.
         let mut file = one_ring(PYONGYANG, 3_000.0).file().clone();
         (file.missiles[0].range_min_km, file.missiles[0].range_max_km) =
             (Some(2_000.0), Some(4_000.0));
@@ -290,27 +293,42 @@ mod fills {
         };
         let projection = Projection::AzimuthalEquidistant { centre: PYONGYANG };
         let (pix, plan) = render_with(&scenario, projection, 600, 600, layers);
-        let red_at = |km: f64, azimuth: f64| {
+        // The share of hatch-coloured pixels along arcs at a distance: hatch lines are about
+        // 1 px wide and 7 to 14 px apart.
+        let hatched_share = |km: f64| {
+            let samples = 720;
+            let hits = (0..samples)
+                .filter(|k| {
+                    let azimuth = 360.0 * f64::from(*k) / f64::from(samples);
+                    let p = range_rings::geodesy::destination(PYONGYANG, azimuth, km * 1000.0);
+                    let (x, y) = plan.transform.to_px(projection.forward(p).unwrap());
+                    let [r, g, b] = pixel(&pix, x, y);
+                    r > 200 && g < 225 && b < 225
+                })
+                .count();
+            hits as f64 / f64::from(samples)
+        };
+        let beyond = hatched_share(3_500.0);
+        assert!(
+            beyond > 0.04 && beyond < 0.5,
+            "between nominal and high: {beyond}"
+        );
+        assert_eq!(
+            hatched_share(4_600.0),
+            0.0,
+            "nothing beyond the highest estimate"
+        );
+        // Inside the nominal ring the tint is even: no hatching between 2,000 and 3,000 km.
+        let tint = |km: f64, azimuth: f64| {
             let p = range_rings::geodesy::destination(PYONGYANG, azimuth, km * 1000.0);
             let (x, y) = plan.transform.to_px(projection.forward(p).unwrap());
             pixel(&pix, x, y)
         };
         for azimuth in [20.0, 135.0, 250.0] {
-            let core = red_at(1_000.0, azimuth); // ring fill only
-            let inner_band = red_at(2_500.0, azimuth); // ring fill and band
-            let outer_band = red_at(3_500.0, azimuth); // band only
-            let outside = red_at(4_700.0, azimuth);
+            let (a, b) = (tint(1_000.0, azimuth), tint(2_500.0, azimuth));
             assert!(
-                inner_band[1] < core[1],
-                "band darkens inside the ring: {inner_band:?} vs {core:?}"
-            );
-            assert!(
-                outer_band[1] < 235 && outer_band[0] > 200,
-                "band beyond the nominal ring: {outer_band:?}"
-            );
-            assert!(
-                outside[1] > 245,
-                "nothing beyond the highest estimate: {outside:?}"
+                (0..3).all(|c| a[c].abs_diff(b[c]) < 10),
+                "even tint: {a:?} vs {b:?}"
             );
         }
     }
@@ -461,6 +479,7 @@ mod files {
             title: None,
             extent: None,
             layers: Default::default(),
+            labels: true,
         }
     }
 
@@ -705,6 +724,8 @@ mod files {
         let options = ImageOptions {
             layout: Layout::Map,
             style,
+            // Geometry only: labels at this size would cover much of it.
+            labels: false,
             ..briefing_options(480, 240)
         };
         let (svg, _) = export::svg(&scenario, projection, &options);

@@ -11,11 +11,13 @@ use range_rings::scenario::Scenario;
 use range_rings::scene::{OverlaySizes, Scene, Style};
 
 /// What a renderer drew: marker centres (mean of a symbol's vertices, or a circle's centre),
-/// labels (text, left end, baseline) and the colours of full-opacity ring strokes.
+/// marker labels (text, left end, baseline), ring labels (text, centre x, centre y, angle in
+/// degrees) and the colours of rings painted at full opacity (strokes and tints).
 #[derive(Debug, Default)]
 struct Drawn {
     markers: Vec<(f64, f64)>,
     labels: Vec<(String, f64, f64)>,
+    ring_labels: Vec<(String, f64, f64, f64)>,
     ring_colors: Vec<[u8; 3]>,
 }
 
@@ -39,9 +41,9 @@ fn hex(c: &str) -> [u8; 3] {
     [byte(1), byte(3), byte(5)]
 }
 
-/// Reads the SVG: markers carry `data-marker`; labels are the texts of the group drawn with a
-/// halo (`paint-order`); ring strokes are paths stroked in a ring's colour.
-fn from_svg(svg: &str, scene: &Scene) -> Drawn {
+/// Reads the SVG: markers carry `data-marker`; labels are the texts of the groups of class
+/// `marker-labels` and `ring-labels`; ring strokes are paths stroked in a ring's colour.
+fn from_svg(svg: &str, scene: &Scene, font_px: f64) -> Drawn {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let ring_colors: Vec<String> = scene.rings.iter().map(|r| r.color.rgb_hex()).collect();
     let mut drawn = Drawn::default();
@@ -61,31 +63,46 @@ fn from_svg(svg: &str, scene: &Scene) -> Drawn {
             };
             drawn.markers.push(centre);
         }
-        if node.tag_name().name() == "text"
-            && node
-                .parent()
-                .is_some_and(|p| p.attribute("paint-order").is_some())
-        {
+        let group = node.parent().and_then(|p| p.attribute("class"));
+        if node.tag_name().name() == "text" && group == Some("marker-labels") {
             drawn.labels.push((
                 node.text().unwrap().to_owned(),
                 attr("x").unwrap().parse().unwrap(),
                 attr("y").unwrap().parse().unwrap(),
             ));
         }
-        if node.tag_name().name() == "path"
-            && attr("fill") == Some("none")
-            && let Some(stroke) = attr("stroke")
-            && ring_colors.iter().any(|c| c == stroke)
+        if node.tag_name().name() == "text" && group == Some("ring-labels") {
+            // rotate(angle cx cy): the centre and the angle.
+            let turn = numbers(
+                attr("transform")
+                    .unwrap()
+                    .trim_start_matches("rotate(")
+                    .trim_end_matches(')'),
+            );
+            let y: f64 = attr("y").unwrap().parse().unwrap();
+            assert!((y - 0.35 * font_px - turn[2]).abs() < 0.2);
+            drawn
+                .ring_labels
+                .push((node.text().unwrap().to_owned(), turn[1], turn[2], turn[0]));
+        }
+        // A ring's stroke, or its opaque tint (laid under the veil).
+        let painted = match (node.tag_name().name(), attr("fill")) {
+            ("path", Some("none")) => attr("stroke"),
+            ("path", fill) if attr("fill-opacity").is_none() => fill,
+            _ => None,
+        };
+        if let Some(color) = painted
+            && ring_colors.iter().any(|c| c == color)
         {
-            drawn.ring_colors.push(hex(stroke));
+            drawn.ring_colors.push(hex(color));
         }
     }
     drawn
 }
 
 /// Runs the app's painter on the scene in a headless egui context and reads its shapes:
-/// closed paths and circles are markers, ink-coloured texts are labels, opaque vertices of the
-/// ring mesh give the ring colours.
+/// closed paths and circles are markers, ink-coloured level texts are marker labels, texts in
+/// a ring's colour are ring labels, opaque vertices of the ring mesh give the ring colours.
 fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Drawn {
     let (w, h) = (plan.map_box.width as f32, plan.map_box.height as f32);
     let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
@@ -130,12 +147,31 @@ fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Dra
             egui::Shape::Circle(circle) => drawn
                 .markers
                 .push((f64::from(circle.center.x), f64::from(circle.center.y))),
-            egui::Shape::Text(text) if text.fallback_color == ink => {
+            egui::Shape::Text(text) if text.fallback_color == ink && text.angle == 0.0 => {
                 let baseline = f64::from(text.pos.y) + 0.8 * sizes.label_px;
                 drawn.labels.push((
                     text.galley.text().to_owned(),
                     f64::from(text.pos.x),
                     baseline,
+                ));
+            }
+            egui::Shape::Text(text)
+                if scene.rings.iter().any(|r| {
+                    let [red, g, b, a] = r.color.0;
+                    text.fallback_color == egui::Color32::from_rgba_unmultiplied(red, g, b, a)
+                }) =>
+            {
+                // Back from the turned top-left corner to the centre.
+                let content = text.galley.text().to_owned();
+                let width = range_rings::fonts::text_width(&content, sizes.label_px, false);
+                let (sin, cos) = f64::from(text.angle).sin_cos();
+                let (u, v) = (0.5 * width, 0.45 * sizes.label_px);
+                let (x, y) = (f64::from(text.pos.x), f64::from(text.pos.y));
+                drawn.ring_labels.push((
+                    content,
+                    x + u * cos - v * sin,
+                    y + u * sin + v * cos,
+                    f64::from(text.angle).to_degrees(),
                 ));
             }
             egui::Shape::Mesh(mesh) => {
@@ -182,6 +218,20 @@ fn assert_same(what: &str, svg: &Drawn, painter: &Drawn) {
             "{what}: label {l:?} in the SVG, {m:?} on screen"
         );
     }
+    let (mut a, mut b) = (svg.ring_labels.clone(), painter.ring_labels.clone());
+    a.sort_by(|x, y| x.0.cmp(&y.0));
+    b.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(
+        a.iter().map(|l| &l.0).collect::<Vec<_>>(),
+        b.iter().map(|l| &l.0).collect::<Vec<_>>(),
+        "{what}: ring labels"
+    );
+    for (l, m) in a.iter().zip(&b) {
+        assert!(
+            (l.1 - m.1).abs() < 0.3 && (l.2 - m.2).abs() < 0.3 && (l.3 - m.3).abs() < 0.05,
+            "{what}: ring label {l:?} in the SVG, {m:?} on screen"
+        );
+    }
     let (mut a, mut b) = (svg.ring_colors.clone(), painter.ring_colors.clone());
     a.sort();
     a.dedup();
@@ -207,10 +257,11 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
             title: None,
             extent: None,
             layers: Default::default(),
+            labels: true,
         };
         let (scene, plan) = image_scene(&scenario, projection, &options);
         let svg = briefing::render_svg(&scene, &options, &plan);
-        let on_paper = from_svg(&svg, &scene);
+        let on_paper = from_svg(&svg, &scene, OverlaySizes::print(plan.unit).label_px);
         let on_screen = from_painter(&scene, &plan, &options.style);
         let what = projection.name();
         assert!(
@@ -219,7 +270,7 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
             on_paper.markers.len(),
             on_paper.labels.len()
         );
-        assert!(!on_paper.ring_colors.is_empty());
+        assert!(!on_paper.ring_colors.is_empty() && !on_paper.ring_labels.is_empty());
         assert_same(&what, &on_paper, &on_screen);
     }
 }

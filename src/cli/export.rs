@@ -67,6 +67,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
             bands: !args.no_bands,
             rotation: args.rotation,
         },
+        labels: !args.no_labels,
     };
     let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
         |e| match e {

@@ -134,6 +134,9 @@ pub struct ExportArgs {
     /// Also draw each missile's reach on the rotating Earth (dashed outline).
     #[arg(long)]
     pub rotation: bool,
+    /// Leave out the labels of places and rings.
+    #[arg(long)]
+    pub no_labels: bool,
 }
 
 fn parse_center(text: &str) -> Result<LatLon, String> {

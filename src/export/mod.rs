@@ -130,6 +130,7 @@ pub fn image_scene(
     let scene_options = SceneOptions {
         graticule_step_deg: GRATICULE_STEP_DEG,
         layers: options.layers,
+        labels: options.labels,
         ..SceneOptions::new(projection, plan.transform.scale)
     };
     let coverage = visible_coverage(scenario, 1);

@@ -3,6 +3,7 @@
 //! tolerance. The app keeps a builder across frames, so a frame rebuilds only what changed
 //! (the ring of a dragged site); an export uses a fresh one.
 
+use super::areas::{SceneArea, build_area};
 use super::basemap_layer::BasemapLayer;
 use super::legend::{caveats, legend_entries, symbol_key};
 use super::markers::{MarkerOptions, geodesic_path, markers};
@@ -38,11 +39,23 @@ struct RingKey {
     layers: RingLayers,
 }
 
-/// Builds scenes, reusing the projected basemap and rings that did not change.
+/// What a projected target area depends on: the projection and tolerance, and its outline.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct AreaKey {
+    projection: [u64; 3],
+    tolerance: u64,
+    index: usize,
+    /// Number of points and a hash of their bits: outlines are large, and compared here only
+    /// to notice an edit.
+    outline: (usize, u64),
+}
+
+/// Builds scenes, reusing the projected basemap, rings and target areas that did not change.
 #[derive(Debug, Default)]
 pub struct SceneBuilder {
     basemaps: HashMap<BasemapKey, Arc<BasemapLayer>>,
     rings: HashMap<RingKey, Arc<SceneRing>>,
+    areas: HashMap<AreaKey, Arc<SceneArea>>,
 }
 
 /// The parameters of a projection as bits, for cache keys.
@@ -99,6 +112,7 @@ impl SceneBuilder {
             options.graticule_step_deg,
         );
         let rings = self.rings(scenario, &projection, tolerance, options.layers);
+        let target_areas = self.target_areas(scenario, &projection, tolerance);
         let markers = markers(
             scenario,
             &projection,
@@ -127,11 +141,48 @@ impl SceneBuilder {
                 site: h.site,
                 missile: h.missile,
             }),
+            labels: options.labels,
             basemap,
             rings,
+            target_areas,
             markers,
             paths,
         }
+    }
+
+    /// The scenario's target areas, projected, from the cache where unchanged.
+    fn target_areas(
+        &mut self,
+        scenario: &Scenario,
+        projection: &Projection,
+        tolerance: f64,
+    ) -> Vec<Arc<SceneArea>> {
+        use std::hash::{Hash, Hasher};
+        let pkey = projection_key(projection);
+        let mut used = HashMap::new();
+        let mut out = Vec::new();
+        for (index, area) in scenario.target_areas().iter().enumerate() {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            let mut points = 0;
+            for c in area.polygons.0.iter().flat_map(|p| p.exterior().coords()) {
+                (c.x.to_bits(), c.y.to_bits()).hash(&mut hasher);
+                points += 1;
+            }
+            let key = AreaKey {
+                projection: pkey,
+                tolerance: tolerance.to_bits(),
+                index,
+                outline: (points, hasher.finish()),
+            };
+            let built = match self.areas.get(&key) {
+                Some(a) => a.clone(),
+                None => Arc::new(build_area(index, area, projection, tolerance)),
+            };
+            used.insert(key, built.clone());
+            out.push(built);
+        }
+        self.areas = used;
+        out
     }
 
     /// The projected basemap, from the cache when the projection, detail and tolerance are

@@ -2,10 +2,10 @@
 //! a highlighted reach row.
 
 use crate::geodesy::{LatLon, Origin, destination, inverse};
-use crate::projection::lonlat::closed_path;
+use crate::projection::lonlat::{closed_path, cut_at_map_edge};
 use crate::projection::{MapPoint, Projection};
 use crate::scenario::{Scenario, SiteKind};
-use geo::{Coord, LineString};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// How a marker is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,10 +39,14 @@ pub struct Label {
     pub priority: u8,
 }
 
-/// Label priorities: the selected site over sites with rings over targets over other sites.
+/// Label priorities: the selected site, then key places, sites with rings, other targets,
+/// other sites. Labels of key places and sites with rings are placed with a leader line when
+/// there is no room beside their marker; others that find no room are listed instead.
 pub mod priority {
     /// The site selected in the app.
     pub const SELECTED: u8 = u8::MAX;
+    /// A key place (a column of the reach matrix).
+    pub const KEY_PLACE: u8 = 5;
     /// A site a visible missile flies from.
     pub const SITE_WITH_RINGS: u8 = 3;
     /// A target.
@@ -68,6 +72,8 @@ pub struct Marker {
     pub selected: bool,
     /// A patrol area's outline, map units (empty for points); drawn dashed.
     pub area: Vec<LineString<f64>>,
+    /// A patrol area's surface, map units (empty for points); drawn lightly tinted.
+    pub area_fill: MultiPolygon<f64>,
 }
 
 /// Which markers a scene shows and how.
@@ -112,9 +118,15 @@ pub fn markers(
             (false, true) => priority::SITE_WITH_RINGS,
             (false, false) => priority::IDLE_SITE,
         };
-        let area = match &site.origin {
-            Origin::Area(area) => projection.project_line(&closed_path(area.corners()), 1e-3),
-            Origin::Point(_) => Vec::new(),
+        let (area, area_fill) = match &site.origin {
+            Origin::Area(area) => {
+                let lonlat = cut_at_map_edge(&Polygon::new(area.unwrapped_ring(), vec![]), 0.0);
+                (
+                    projection.project_line(&closed_path(area.corners()), 1e-3),
+                    projection.project_polygons(&lonlat, 1e-3),
+                )
+            }
+            Origin::Point(_) => (Vec::new(), MultiPolygon(Vec::new())),
         };
         out.push(Marker {
             item: MarkerItem::Site(i),
@@ -129,6 +141,7 @@ pub fn markers(
             label: label(&site.name, priority),
             selected,
             area,
+            area_fill,
         });
     }
     for (i, target) in scenario.targets().iter().enumerate() {
@@ -140,9 +153,17 @@ pub fn markers(
             id: target.id.clone(),
             position,
             symbol: Symbol::Target,
-            label: label(&target.name, priority::TARGET),
+            label: label(
+                &target.name,
+                if target.key {
+                    priority::KEY_PLACE
+                } else {
+                    priority::TARGET
+                },
+            ),
             selected: false,
             area: Vec::new(),
+            area_fill: MultiPolygon(Vec::new()),
         });
     }
     out

@@ -4,26 +4,33 @@
 //! (see [`ViewTransform`]) and place its markers and labels the same way ([`Scene::overlay`]),
 //! so screen and paper cannot disagree.
 //!
-//! Submodules: `builder` (the cached [`SceneBuilder`]), `basemap_layer`, `rings`, `markers`,
-//! `legend` (legend entries, caveats, symbol key), `overlay` (markers and labels in pixels),
-//! `style` and `view` (map units to pixels).
+//! Submodules: `builder` (the cached [`SceneBuilder`]), `basemap_layer`, `rings`, `areas`
+//! (target areas), `markers`, `legend` (legend entries, caveats, symbol key), `overlay`
+//! (markers and labels in pixels, with `labels` and `ring_labels`), `style` and `view` (map
+//! units to pixels).
 
+mod areas;
 mod basemap_layer;
 mod builder;
+mod labels;
 mod legend;
 mod markers;
 mod overlay;
+mod ring_labels;
 mod rings;
 mod style;
 mod view;
 
+pub use areas::SceneArea;
 pub use basemap_layer::{BasemapLayer, simplify_line};
 pub use builder::SceneBuilder;
+pub use labels::{MarkerLabels, marker_box, place_marker_labels, segment_crosses};
 pub use legend::{
     KeyEntry, KeySymbol, LegendCoverage, LegendEntry, RotationNote, caveats, legend_entries,
 };
 pub use markers::{GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, priority};
-pub use overlay::{Overlay, OverlaySizes, PlacedLabel, PlacedMarker, place_labels};
+pub use overlay::{Overlay, OverlaySizes, PlacedLabel, PlacedMarker};
+pub use ring_labels::{RingLabel, ring_label_text};
 pub use rings::{RingLayers, SceneRing, build_ring};
 pub use style::{Style, Theme};
 pub use view::{PixelRect, ViewTransform};
@@ -109,6 +116,8 @@ pub struct Scene {
     pub rings: Vec<Arc<SceneRing>>,
     /// The ring drawn thicker (the app's picked reach row).
     pub highlighted_ring: Option<RingSpec>,
+    /// Target areas, tinted and outlined.
+    pub target_areas: Vec<Arc<SceneArea>>,
     /// Sites and targets the map shows, sites first.
     pub markers: Vec<Marker>,
     /// Geodesic paths drawn over the map (the app's picked reach row).
@@ -119,6 +128,8 @@ pub struct Scene {
     pub caveats: Vec<String>,
     /// The key to the symbols drawn.
     pub symbol_key: Vec<KeyEntry>,
+    /// Whether labels are drawn (markers' and rings').
+    pub labels: bool,
 }
 
 impl Scene {

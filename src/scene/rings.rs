@@ -7,7 +7,7 @@ use crate::geodesy::{EARTH_MEAN_RADIUS_M, LatLon, M_PER_KM, Origin, PatrolArea, 
 use crate::projection::Projection;
 use crate::projection::lonlat::{area_buffer, closed_path, outline_of_cut};
 use crate::scenario::{RingSpec, Scenario};
-use geo::{BooleanOps, LineString, MultiPolygon};
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon};
 
 /// One range ring ready to draw, in map units.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,9 @@ pub struct SceneRing {
     pub band: MultiPolygon<f64>,
     /// Outlines of the band's inner and outer edges.
     pub band_edges: Vec<LineString<f64>>,
+    /// Diagonal hatching of the band beyond the nominal range (drawn instead of a fill, so
+    /// bands never stack into a wash); the band's low edge is the thin line inside the ring.
+    pub band_hatch: Vec<LineString<f64>>,
     /// The rotation-aware footprint's outline; empty when off or global.
     pub rotating_outline: Vec<LineString<f64>>,
     /// The rotation-aware reach is global (orbital speed along some azimuth).
@@ -97,11 +100,48 @@ pub fn build_ring(
         range_km: missile.range_km,
         fill: drawn.fill,
         outline: drawn.outline,
+        band_hatch: hatch(&drawn.beyond, HATCH_SPACING_TOLERANCES * tolerance),
         band: drawn.band,
         band_edges: drawn.band_edges,
         rotating_outline,
         rotating_global,
     })
+}
+
+/// Hatch spacing in drawing tolerances (half a pixel, rounded down to a power of two): 7 to
+/// 14 pixels.
+const HATCH_SPACING_TOLERANCES: f64 = 14.0;
+/// Most hatch lines drawn across one band; a bound on the work for any zoom.
+const MAX_HATCH_LINES: f64 = 4_000.0;
+
+/// Diagonal lines across `area`, `spacing` map units apart, clipped to it. The lines sit on
+/// multiples of the spacing, so the hatching of neighbouring bands lines up.
+fn hatch(area: &MultiPolygon<f64>, spacing: f64) -> Vec<LineString<f64>> {
+    let Some(b) = area.bounding_rect() else {
+        return Vec::new();
+    };
+    // Lines x - y = c for c across the box.
+    let first = ((b.min().x - b.max().y) / spacing).floor();
+    let last = ((b.max().x - b.min().y) / spacing).ceil();
+    if !(spacing > 0.0 && last - first < MAX_HATCH_LINES) {
+        return Vec::new();
+    }
+    let lines: Vec<LineString<f64>> = (first as i64..=last as i64)
+        .map(|k| {
+            let c = k as f64 * spacing;
+            LineString::from(vec![
+                Coord {
+                    x: b.min().y + c,
+                    y: b.min().y,
+                },
+                Coord {
+                    x: b.max().y + c,
+                    y: b.max().y,
+                },
+            ])
+        })
+        .collect();
+    area.clip(&MultiLineString(lines), false).0
 }
 
 /// The geometry of a ring and its band.
@@ -110,6 +150,8 @@ struct Drawn {
     outline: Vec<LineString<f64>>,
     band: MultiPolygon<f64>,
     band_edges: Vec<LineString<f64>>,
+    /// The part of the band beyond the nominal range: what is hatched.
+    beyond: MultiPolygon<f64>,
 }
 
 fn point_ring(
@@ -123,21 +165,27 @@ fn point_ring(
     // The scenario is validated, so rings can be built; `None` rather than a panic anyway.
     let ring_of = |km: f64| RangeRing::with_tolerance(centre, km * M_PER_KM, tolerance_m).ok();
     let ring = ring_of(range_km)?;
-    let (mut band_area, mut band_edges) = (MultiPolygon(vec![]), Vec::new());
+    let fill = projection.project_ring_area(&ring, tolerance);
+    let empty = || MultiPolygon(vec![]);
+    let (mut band_area, mut band_edges, mut beyond) = (empty(), Vec::new(), empty());
     if let Some((min, max)) = band
         && let (Some(inner), Some(outer)) = (ring_of(min), ring_of(max))
     {
         let outer_area = projection.project_ring_area(&outer, tolerance);
         let inner_area = projection.project_ring_area(&inner, tolerance);
         band_area = outer_area.difference(&inner_area);
+        if max > range_km {
+            beyond = outer_area.difference(&fill);
+        }
         band_edges = projection.project_ring_outline(&inner, tolerance);
         band_edges.extend(projection.project_ring_outline(&outer, tolerance));
     }
     Some(Drawn {
-        fill: projection.project_ring_area(&ring, tolerance),
         outline: projection.project_ring_outline(&ring, tolerance),
+        fill,
         band: band_area,
         band_edges,
+        beyond,
     })
 }
 
@@ -159,20 +207,25 @@ fn area_ring(
             .collect()
     };
     let buffer = buffer_of(range_km)?;
-    let (mut band_area, mut band_edges) = (MultiPolygon(vec![]), Vec::new());
+    let fill = projection.project_polygons(&buffer, tolerance);
+    let empty = || MultiPolygon(vec![]);
+    let (mut band_area, mut band_edges, mut beyond) = (empty(), Vec::new(), empty());
     if let Some((min, max)) = band
         && let (Some(inner), Some(outer)) = (buffer_of(min), buffer_of(max))
     {
-        band_area = projection
-            .project_polygons(&outer, tolerance)
-            .difference(&projection.project_polygons(&inner, tolerance));
+        let outer_area = projection.project_polygons(&outer, tolerance);
+        band_area = outer_area.difference(&projection.project_polygons(&inner, tolerance));
+        if max > range_km {
+            beyond = outer_area.difference(&fill);
+        }
         band_edges = outline_of(&inner);
         band_edges.extend(outline_of(&outer));
     }
     Some(Drawn {
-        fill: projection.project_polygons(&buffer, tolerance),
         outline: outline_of(&buffer),
+        fill,
         band: band_area,
         band_edges,
+        beyond,
     })
 }

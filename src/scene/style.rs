@@ -23,23 +23,41 @@ pub struct Style {
     pub muted_text: Rgba,
     /// Halo behind labels, for legibility over any background.
     pub halo: Rgba,
-    /// Opacity of ring fills, 0 to 1; low, so that nested rings read as darker towards the site.
+    /// Opacity of the ring tint, 0 to 1. Each place is tinted once, in the colour of the
+    /// smallest ring that reaches it (nested bands, never a stacked wash), so land and sea
+    /// keep `1 - ring_fill_opacity` of their contrast everywhere.
     pub ring_fill_opacity: f64,
+    /// Draw ring outlines only, without the tint.
+    pub outlines_only: bool,
+}
+
+impl Style {
+    /// Whether rings are tinted at all.
+    pub fn tints(&self) -> bool {
+        !self.outlines_only && self.ring_fill_opacity > 0.0
+    }
+
+    /// Opacity of the basemap laid again over the opaque ring tints: what makes the tint
+    /// `ring_fill_opacity` strong.
+    pub fn veil_opacity(&self) -> f64 {
+        (1.0 - self.ring_fill_opacity).clamp(0.0, 1.0)
+    }
 }
 
 impl Style {
     /// Light theme: print-friendly, the default for briefings.
     pub const LIGHT: Style = Style {
         background: Rgba([0xff, 0xff, 0xff, 0xff]),
-        ocean: Rgba([0xdd, 0xe8, 0xf0, 0xff]),
-        land: Rgba([0xf5, 0xf2, 0xea, 0xff]),
+        ocean: Rgba([0xcf, 0xe0, 0xec, 0xff]),
+        land: Rgba([0xf7, 0xf4, 0xec, 0xff]),
         coast: Rgba([0x8f, 0x9c, 0xa6, 0xff]),
         border: Rgba([0xb9, 0xb4, 0xaa, 0xff]),
         graticule: Rgba([0xc4, 0xd3, 0xde, 0xff]),
         text: Rgba([0x1c, 0x25, 0x2e, 0xff]),
         muted_text: Rgba([0x4f, 0x5b, 0x66, 0xff]),
         halo: Rgba([0xff, 0xff, 0xff, 0xd0]),
-        ring_fill_opacity: 0.045,
+        ring_fill_opacity: 0.16,
+        outlines_only: false,
     };
 
     /// Dark theme: for screens in dim rooms.
@@ -53,7 +71,8 @@ impl Style {
         text: Rgba([0xe8, 0xec, 0xf0, 0xff]),
         muted_text: Rgba([0xa9, 0xb3, 0xbc, 0xff]),
         halo: Rgba([0x14, 0x18, 0x1d, 0xd0]),
-        ring_fill_opacity: 0.07,
+        ring_fill_opacity: 0.22,
+        outlines_only: false,
     };
 }
 

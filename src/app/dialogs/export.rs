@@ -68,6 +68,7 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
             title: Some(form.title.clone()).filter(|t| !t.trim().is_empty()),
             extent,
             layers: app.layers(),
+            labels: app.settings.labels,
         };
         app.commands.push(Command::Export(ExportRequest {
             path: form.path.trim().into(),

@@ -9,7 +9,7 @@
 
 use super::color32;
 use crate::projection::MapPoint;
-use crate::scene::{BasemapLayer, SceneRing, Style, ViewTransform, simplify_line};
+use crate::scene::{BasemapLayer, SceneArea, SceneRing, Style, ViewTransform, simplify_line};
 use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 use eframe::epaint::{PathShape, TessellationOptions, Tessellator};
 use geo::{LineString, MultiPolygon, TriangulateEarcut};
@@ -107,12 +107,18 @@ pub fn visible_pieces(line: &LineString<f64>, t: &ViewTransform, region: Rect) -
     pieces
 }
 
-/// Triangles of a ring's fill and band.
+/// Triangles of a ring's fill.
 struct RingTriangles {
     /// The ring, held so its address (the key) cannot be reused.
     _ring: Arc<SceneRing>,
     fill: Triangles,
-    band: Triangles,
+}
+
+/// Triangles of a target area.
+struct AreaTriangles {
+    /// The area, held so its address (the key) cannot be reused.
+    _area: Arc<SceneArea>,
+    fill: Triangles,
 }
 
 /// Triangles of a basemap layer's land and ocean.
@@ -123,13 +129,14 @@ struct BasemapTriangles {
     sphere: Triangles,
 }
 
-/// What a basemap rendering depends on: the layer (by address), the scale, the theme and the
-/// widget size.
+/// What a basemap rendering depends on: the layer (by address), the scale, the theme (its
+/// colours and tint strength) and the widget size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct BasemapRenderKey {
     layer: usize,
     scale: u64,
-    ocean: [u8; 4],
+    colours: [[u8; 4]; 2],
+    veil: u64,
     size: (u32, u32),
 }
 
@@ -139,26 +146,48 @@ struct BasemapRender {
     key: BasemapRenderKey,
     transform: ViewTransform,
     region: Rect,
-    meshes: [Arc<Mesh>; 3],
+    /// Ocean and land; the same again at the veil's opacity; graticule, borders and coasts.
+    base: [Arc<Mesh>; 2],
+    veil: [Arc<Mesh>; 2],
+    lines: Arc<Mesh>,
+}
+
+/// The basemap for one frame, in the order the painter lays it.
+pub struct BasemapShapes {
+    /// Ocean and land.
+    pub base: Vec<Shape>,
+    /// Ocean and land again, laid over the opaque ring tints.
+    pub veil: Vec<Shape>,
+    /// Graticule, borders and coasts.
+    pub lines: Shape,
 }
 
 /// What a ring rendering depends on: the rings (by address), the scale, the widget size, the
-/// highlighted ring and the theme.
+/// highlighted ring and whether rings are tinted.
 #[derive(Debug, Clone, PartialEq)]
 struct RingRenderKey {
     rings: Vec<usize>,
     scale: u64,
     size: (u32, u32),
     highlight: Option<usize>,
-    fill_opacity: u64,
+    tints: bool,
 }
 
-/// Ring fills and outlines tessellated for one view; reused while nothing changes and only
+/// Ring tints and strokes tessellated for one view; reused while nothing changes and only
 /// translated while panning.
 struct RingRender {
     key: RingRenderKey,
     transform: ViewTransform,
-    mesh: Arc<Mesh>,
+    tints: Arc<Mesh>,
+    strokes: Arc<Mesh>,
+}
+
+/// The rings for one frame.
+pub struct RingShapes {
+    /// Opaque tints, largest ring first (under the veil).
+    pub tints: Shape,
+    /// Band hatching and edges, outlines, rotation-aware reach.
+    pub strokes: Shape,
 }
 
 /// The painter's meshes, kept between frames.
@@ -166,6 +195,7 @@ struct RingRender {
 pub struct MeshCache {
     basemaps: Vec<BasemapTriangles>,
     rings: HashMap<usize, RingTriangles>,
+    areas: HashMap<usize, AreaTriangles>,
     basemap_render: Option<BasemapRender>,
     ring_render: Option<RingRender>,
 }
@@ -187,6 +217,22 @@ fn shift_since(then: &ViewTransform, now: &ViewTransform) -> Vec2 {
         (now.offset_x - then.offset_x) as f32,
         (now.offset_y - then.offset_y) as f32,
     )
+}
+
+/// What land adds over the veiled sea to look like veiled land: `(land - sea) * veil`, as an
+/// additive colour (premultiplied, alpha 0). Channels where land is darker than the sea add
+/// nothing.
+fn land_lift(style: &Style, veil: f64) -> Color32 {
+    let [lr, lg, lb, _] = style.land.0;
+    let [or, og, ob, _] = style.ocean.0;
+    let up = |l: u8, o: u8| (f64::from(l.saturating_sub(o)) * veil).round() as u8;
+    Color32::from_rgba_premultiplied(up(lr, or), up(lg, og), up(lb, ob), 0)
+}
+
+/// `c` with its alpha scaled by `k`.
+fn with_alpha(c: crate::color::Rgba, k: f64) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, (f64::from(a) * k).round() as u8)
 }
 
 impl MeshCache {
@@ -222,11 +268,12 @@ impl MeshCache {
         rect: Rect,
         style: &Style,
         pixels_per_point: f32,
-    ) -> Vec<Shape> {
+    ) -> BasemapShapes {
         let key = BasemapRenderKey {
             layer: Arc::as_ptr(layer) as usize,
             scale: t.scale.to_bits(),
-            ocean: style.ocean.0,
+            colours: [style.ocean.0, style.land.0],
+            veil: style.veil_opacity().to_bits(),
             size: (rect.width() as u32, rect.height() as u32),
         };
         let reusable = self.basemap_render.as_ref().is_some_and(|c| {
@@ -238,25 +285,48 @@ impl MeshCache {
             // Keep what lies within one viewport of the view in every direction.
             let region = rect.expand2(rect.size());
             let triangles = self.basemap_triangles(layer);
+            let veil = style.veil_opacity();
             let ocean = triangles.sphere.mesh(t, color32(style.ocean), region);
             let land = triangles.land.mesh(t, color32(style.land), region);
+            // The sea's veil covers the whole sphere, land included; land then adds what it
+            // has over the sea (an additive colour: alpha 0), which gives land its own veiled
+            // colour. Needs land at least as light as the sea in every channel, as in both
+            // themes (a unit test checks).
+            let mut ocean_veil = ocean.clone();
+            let c = with_alpha(style.ocean, veil);
+            ocean_veil.vertices.iter_mut().for_each(|v| v.color = c);
+            let mut land_veil = land.clone();
+            let lift = land_lift(style, veil);
+            land_veil.vertices.iter_mut().for_each(|v| v.color = lift);
             let lines = basemap_lines(layer, t, region, style, pixels_per_point);
             self.basemap_render = Some(BasemapRender {
                 key,
                 transform: *t,
                 region,
-                meshes: [Arc::new(ocean), Arc::new(land), Arc::new(lines)],
+                base: [Arc::new(ocean), Arc::new(land)],
+                veil: [Arc::new(ocean_veil), Arc::new(land_veil)],
+                lines: Arc::new(lines),
             });
         }
-        let Some(cache) = &self.basemap_render else {
-            return Vec::new();
-        };
-        let shift = shift_since(&cache.transform, t);
-        cache.meshes.iter().map(|m| shifted(m, shift)).collect()
+        match &self.basemap_render {
+            Some(cache) => {
+                let shift = shift_since(&cache.transform, t);
+                BasemapShapes {
+                    base: cache.base.iter().map(|m| shifted(m, shift)).collect(),
+                    veil: cache.veil.iter().map(|m| shifted(m, shift)).collect(),
+                    lines: shifted(&cache.lines, shift),
+                }
+            }
+            None => BasemapShapes {
+                base: Vec::new(),
+                veil: Vec::new(),
+                lines: Shape::Noop,
+            },
+        }
     }
 
-    /// Shapes of the ring fills, bands and outlines (the highlighted ring thicker),
-    /// tessellated once for a view and translated while panning.
+    /// Shapes of the ring tints and strokes (the highlighted ring thicker), tessellated once
+    /// for a view and translated while panning.
     pub fn rings(
         &mut self,
         rings: &[Arc<SceneRing>],
@@ -265,13 +335,13 @@ impl MeshCache {
         rect: Rect,
         style: &Style,
         pixels_per_point: f32,
-    ) -> Shape {
+    ) -> RingShapes {
         let key = RingRenderKey {
             rings: rings.iter().map(|r| Arc::as_ptr(r) as usize).collect(),
             scale: t.scale.to_bits(),
             size: (rect.width() as u32, rect.height() as u32),
             highlight,
-            fill_opacity: style.ring_fill_opacity.to_bits(),
+            tints: style.tints(),
         };
         let reusable = self.ring_render.as_ref().is_some_and(|r| {
             r.key == key
@@ -286,79 +356,117 @@ impl MeshCache {
                     .or_insert_with(|| RingTriangles {
                         _ring: ring.clone(),
                         fill: Triangles::of(&ring.fill),
-                        band: Triangles::of(&ring.band),
                     });
             }
-            let mesh = self.ring_mesh(rings, highlight, t, rect, style, pixels_per_point);
+            // Half a viewport of margin, so a short pan needs no rebuild.
+            let region = rect.expand2(rect.size() * 0.5);
+            let mut tints = Mesh::default();
+            if key.tints {
+                for ring in rings {
+                    if let Some(triangles) = self.rings.get(&(Arc::as_ptr(ring) as usize)) {
+                        tints.append(triangles.fill.mesh(t, color32(ring.color), region));
+                    }
+                }
+            }
+            let strokes = ring_strokes(rings, highlight, t, region, pixels_per_point);
             self.ring_render = Some(RingRender {
                 key,
                 transform: *t,
-                mesh: Arc::new(mesh),
+                tints: Arc::new(tints),
+                strokes: Arc::new(strokes),
             });
         }
         match &self.ring_render {
-            Some(cache) => shifted(&cache.mesh, shift_since(&cache.transform, t)),
-            None => Shape::Noop,
+            Some(cache) => {
+                let shift = shift_since(&cache.transform, t);
+                RingShapes {
+                    tints: shifted(&cache.tints, shift),
+                    strokes: shifted(&cache.strokes, shift),
+                }
+            }
+            None => RingShapes {
+                tints: Shape::Noop,
+                strokes: Shape::Noop,
+            },
         }
     }
 
-    fn ring_mesh(
-        &self,
-        rings: &[Arc<SceneRing>],
-        highlight: Option<usize>,
+    /// The tinted surface of a target area, triangulated once per area.
+    pub fn area(
+        &mut self,
+        area: &Arc<SceneArea>,
         t: &ViewTransform,
+        color: Color32,
         rect: Rect,
-        style: &Style,
-        pixels_per_point: f32,
-    ) -> Mesh {
-        // Half a viewport of margin, so a short pan needs no rebuild.
-        let region = rect.expand2(rect.size() * 0.5);
-        let mut mesh = Mesh::default();
-        let alpha = (style.ring_fill_opacity * 255.0).round() as u8;
-        // Fills first (all rings), then bands over them, so outlines always stay on top.
-        for layer in [false, true] {
-            for ring in rings {
-                let Some(triangles) = self.rings.get(&(Arc::as_ptr(ring) as usize)) else {
-                    continue;
-                };
-                let [r, g, b, _] = ring.color.0;
-                let color = Color32::from_rgba_unmultiplied(r, g, b, alpha);
-                let area = if layer {
-                    &triangles.band
-                } else {
-                    &triangles.fill
-                };
-                mesh.append(area.mesh(t, color, region));
-            }
-        }
-        let mut tessellator = Tessellator::new(
-            pixels_per_point,
-            TessellationOptions::default(),
-            [1, 1],
-            vec![],
-        );
-        for (i, ring) in rings.iter().enumerate() {
-            let color = color32(ring.color);
-            let lit = highlight == Some(i);
-            let stroke = Stroke::new(if lit { 4.0 } else { 2.0 }, color);
-            let thin = Stroke::new(0.8, color.gamma_multiply(0.7));
-            for (lines, stroke) in [(&ring.outline, stroke), (&ring.band_edges, thin)] {
-                for line in lines {
-                    for piece in visible_pieces(line, t, region) {
-                        tessellator.tessellate_path(&PathShape::line(piece, stroke), &mut mesh);
-                    }
-                }
-            }
-            for line in &ring.rotating_outline {
-                for piece in visible_pieces(line, t, region) {
-                    for dash in Shape::dashed_line(&piece, Stroke::new(1.6, color), 8.0, 5.0) {
-                        tessellator.tessellate_shape(dash, &mut mesh);
-                    }
-                }
-            }
-        }
-        mesh
+    ) -> Shape {
+        let key = Arc::as_ptr(area) as usize;
+        let triangles = self.areas.entry(key).or_insert_with(|| AreaTriangles {
+            _area: area.clone(),
+            fill: Triangles::of(&area.fill),
+        });
+        Shape::mesh(triangles.fill.mesh(t, color, rect))
     }
+
+    /// Forgets target areas no longer drawn.
+    pub fn keep_areas(&mut self, areas: &[Arc<SceneArea>]) {
+        let live: Vec<usize> = areas.iter().map(|a| Arc::as_ptr(a) as usize).collect();
+        self.areas.retain(|k, _| live.contains(k));
+    }
+}
+
+/// Band hatching and edges, outlines and the rotation-aware reach of every ring.
+fn ring_strokes(
+    rings: &[Arc<SceneRing>],
+    highlight: Option<usize>,
+    t: &ViewTransform,
+    region: Rect,
+    pixels_per_point: f32,
+) -> Mesh {
+    let mut mesh = Mesh::default();
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        vec![],
+    );
+    let mut lines = |lines: &[LineString<f64>], stroke: Stroke, mesh: &mut Mesh| {
+        for line in lines {
+            for piece in visible_pieces(line, t, region) {
+                tessellator.tessellate_path(&PathShape::line(piece, stroke), mesh);
+            }
+        }
+    };
+    for ring in rings {
+        let color = color32(ring.color);
+        lines(
+            &ring.band_hatch,
+            Stroke::new(0.7, with_alpha(ring.color, 0.55)),
+            &mut mesh,
+        );
+        lines(&ring.band_edges, Stroke::new(0.6, color), &mut mesh);
+    }
+    for (i, ring) in rings.iter().enumerate() {
+        let color = color32(ring.color);
+        let width = if highlight == Some(i) { 4.0 } else { 2.0 };
+        lines(&ring.outline, Stroke::new(width, color), &mut mesh);
+    }
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        vec![],
+    );
+    for ring in rings {
+        for line in &ring.rotating_outline {
+            for piece in visible_pieces(line, t, region) {
+                let stroke = Stroke::new(1.6, color32(ring.color));
+                for dash in Shape::dashed_line(&piece, stroke, 8.0, 5.0) {
+                    tessellator.tessellate_shape(dash, &mut mesh);
+                }
+            }
+        }
+    }
+    mesh
 }
 
 /// The graticule, borders and coasts of a layer tessellated for one view.
@@ -390,4 +498,19 @@ fn basemap_lines(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn land_is_no_darker_than_the_sea_in_either_theme() {
+        // What the additive land veil relies on.
+        for style in [Style::LIGHT, Style::DARK] {
+            for c in 0..3 {
+                assert!(style.land.0[c] >= style.ocean.0[c], "{style:?}");
+            }
+        }
+    }
 }

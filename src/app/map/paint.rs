@@ -1,18 +1,27 @@
 //! The app's painter: a scene drawn into an egui painter, the screen twin of the briefing's
-//! SVG renderer. It takes the scene alone and places markers and labels with
-//! [`Scene::overlay`], as the briefing does.
+//! SVG renderer (`export/briefing/map_svg.rs`), layer for layer in the same order. It takes
+//! the scene alone and places markers and labels with [`Scene::overlay`], as the briefing
+//! does.
 
 use super::color32;
 use super::mesh::{MeshCache, visible_pieces};
-use crate::scene::{OverlaySizes, Scene, Style, Symbol, ViewTransform};
-use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2};
-use eframe::epaint::PathShape;
+use crate::scene::{Overlay, OverlaySizes, Scene, Style, Symbol, ViewTransform};
+use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2};
+use eframe::epaint::{PathShape, TextShape};
+use std::sync::Arc;
 
 /// Colour of the ring round the selected site.
 const SELECTION: Color32 = Color32::from_rgb(0xff, 0xb0, 0x00);
 
-/// Paints `scene` in `rect` with `transform`: background, basemap, rings, geodesic paths,
-/// patrol areas, markers and labels.
+/// `c` at `k` of its opacity.
+fn faded(c: crate::color::Rgba, k: f64) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, (f64::from(a) * k).round() as u8)
+}
+
+/// Paints `scene` in `rect` with `transform`: background, basemap and ring tints, target
+/// areas, bands and outlines, geodesic paths, patrol areas, markers and labels. Returns the
+/// overlay, whose unplaced labels the caller lists.
 pub fn paint_scene(
     painter: &egui::Painter,
     scene: &Scene,
@@ -21,16 +30,35 @@ pub fn paint_scene(
     style: &Style,
     sizes: OverlaySizes,
     meshes: &mut MeshCache,
-) {
+) -> Overlay {
     let ppp = painter.pixels_per_point();
     painter.rect_filled(rect, 0.0, color32(style.background));
-    painter.extend(meshes.basemap(&scene.basemap, transform, rect, style, ppp));
+    let basemap = meshes.basemap(&scene.basemap, transform, rect, style, ppp);
     let highlight = scene
         .highlighted_ring
         .and_then(|spec| scene.rings.iter().position(|r| r.spec() == spec));
-    painter.add(meshes.rings(&scene.rings, highlight, transform, rect, style, ppp));
+    let rings = meshes.rings(&scene.rings, highlight, transform, rect, style, ppp);
+    painter.extend(basemap.base);
+    if style.tints() && !scene.rings.is_empty() {
+        painter.add(rings.tints);
+        painter.extend(basemap.veil);
+    }
+    painter.add(basemap.lines);
     let ink = color32(style.text);
     let paper = color32(style.background);
+    meshes.keep_areas(&scene.target_areas);
+    for area in &scene.target_areas {
+        painter.add(meshes.area(area, transform, faded(style.text, 0.08), rect));
+        for line in &area.outline {
+            for piece in visible_pieces(line, transform, rect) {
+                painter.add(PathShape::line(
+                    piece,
+                    Stroke::new(1.0, faded(style.text, 0.7)),
+                ));
+            }
+        }
+    }
+    painter.add(rings.strokes);
     for path in &scene.paths {
         for line in &path.lines {
             for piece in visible_pieces(line, transform, rect) {
@@ -39,6 +67,12 @@ pub fn paint_scene(
         }
     }
     for m in scene.markers.iter().filter(|m| !m.area.is_empty()) {
+        let fill = super::mesh::Triangles::of(&m.area_fill);
+        painter.add(Shape::mesh(fill.mesh(
+            transform,
+            faded(style.text, 0.12),
+            rect,
+        )));
         for line in &m.area {
             for piece in visible_pieces(line, transform, rect.expand(4.0)) {
                 painter.extend(Shape::dashed_line(&piece, Stroke::new(1.5, ink), 6.0, 4.0));
@@ -49,6 +83,15 @@ pub fn paint_scene(
     let overlay = scene.overlay(transform, super::view::pixel_rect(rect), sizes, |s| {
         crate::fonts::text_width(s, font, false)
     });
+    for label in &overlay.labels {
+        if let Some([a, b]) = label.leader {
+            let (a, b) = (
+                Pos2::new(a.0 as f32, a.1 as f32),
+                Pos2::new(b.0 as f32, b.1 as f32),
+            );
+            painter.line_segment([a, b], Stroke::new(0.8, ink));
+        }
+    }
     for placed in &overlay.markers {
         let marker = &scene.markers[placed.marker];
         let p = Pos2::new(placed.x as f32, placed.y as f32);
@@ -80,24 +123,59 @@ pub fn paint_scene(
             painter.circle_stroke(p, r + 4.0, Stroke::new(1.5, SELECTION));
         }
     }
+    let font_id = FontId::proportional(font as f32);
     for label in &overlay.labels {
         let pos = Pos2::new(label.x as f32, (label.baseline - 0.8 * font) as f32);
-        let font_id = FontId::proportional(font as f32);
-        // A halo keeps labels readable over rings and land.
-        for d in [
-            Vec2::new(-1.0, 0.0),
-            Vec2::new(1.0, 0.0),
-            Vec2::new(0.0, -1.0),
-            Vec2::new(0.0, 1.0),
-        ] {
-            painter.text(
-                pos + d,
-                Align2::LEFT_TOP,
-                &label.text,
-                font_id.clone(),
-                paper,
-            );
-        }
-        painter.text(pos, Align2::LEFT_TOP, &label.text, font_id, ink);
+        halo_text(painter, pos, 0.0, &label.text, &font_id, ink, paper);
     }
+    for label in &overlay.ring_labels {
+        let color = scene
+            .rings
+            .iter()
+            .find(|r| r.missile == label.missile)
+            .map_or(ink, |r| color32(r.color));
+        // The text's top-left corner, turned about its centre like the SVG's rotate().
+        let (s, c) = label.angle.sin_cos();
+        let (u, v) = (-0.5 * label.width, -0.45 * font);
+        let pos = Pos2::new(
+            (label.x + u * c - v * s) as f32,
+            (label.y + u * s + v * c) as f32,
+        );
+        halo_text(
+            painter,
+            pos,
+            label.angle as f32,
+            &label.text,
+            &font_id,
+            color,
+            paper,
+        );
+    }
+    overlay
+}
+
+/// Text with a halo of four offset copies in `paper`, turned by `angle` about `pos`.
+fn halo_text(
+    painter: &egui::Painter,
+    pos: Pos2,
+    angle: f32,
+    text: &str,
+    font: &FontId,
+    ink: Color32,
+    paper: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), ink);
+    for d in [
+        Vec2::new(-1.0, 0.0),
+        Vec2::new(1.0, 0.0),
+        Vec2::new(0.0, -1.0),
+        Vec2::new(0.0, 1.0),
+    ] {
+        painter.add(
+            TextShape::new(pos + d, Arc::clone(&galley), paper)
+                .with_override_text_color(paper)
+                .with_angle(angle),
+        );
+    }
+    painter.add(TextShape::new(pos, galley, ink).with_angle(angle));
 }

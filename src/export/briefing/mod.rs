@@ -2,6 +2,7 @@
 //! from the scene alone as SVG. The PNG is rendered from this same SVG (see
 //! [`super::png`]), so the two always agree.
 
+mod map_svg;
 mod svg;
 
 pub use svg::render_svg;
@@ -38,6 +39,8 @@ pub struct ImageOptions {
     pub extent: Option<MapRect>,
     /// Bands of estimates and rotation-aware footprints.
     pub layers: RingLayers,
+    /// Label markers and rings.
+    pub labels: bool,
 }
 
 /// Where the map goes in the image and how map units land on pixels.

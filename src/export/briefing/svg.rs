@@ -2,85 +2,12 @@
 //! labels placed by [`Scene::overlay`]) and, for the briefing layout, the title block, the
 //! legend, the sources and the footer.
 
+use super::map_svg::{draw_map, draw_overlay};
 use super::{ImageOptions, ImagePlan, Layout};
 use crate::color::Rgba;
 use crate::export::xml::XmlWriter;
 use crate::fonts::{self, text_width, wrap};
-use crate::scene::{OverlaySizes, PixelRect, Scene, SceneRing, Style, Symbol, ViewTransform};
-use geo::{LineString, MultiPolygon, Polygon};
-use std::fmt::Write as _;
-
-/// Appends SVG path data for a line of points.
-fn line_path(d: &mut String, line: &LineString<f64>, t: &ViewTransform, close: bool) {
-    for (i, c) in line.coords().enumerate() {
-        let (x, y) = t.to_px(*c);
-        let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
-    }
-    if close {
-        d.push('Z');
-    }
-}
-
-fn polygons_path(polygons: &MultiPolygon<f64>, t: &ViewTransform) -> String {
-    let mut d = String::new();
-    for p in &polygons.0 {
-        polygon_path(&mut d, p, t);
-    }
-    d
-}
-
-fn polygon_path(d: &mut String, p: &Polygon<f64>, t: &ViewTransform) {
-    line_path(d, p.exterior(), t, true);
-    for hole in p.interiors() {
-        line_path(d, hole, t, true);
-    }
-}
-
-fn lines_path(lines: &[LineString<f64>], t: &ViewTransform) -> String {
-    let mut d = String::new();
-    for l in lines {
-        line_path(&mut d, l, t, false);
-    }
-    d
-}
-
-/// A stroked path without fill; nothing for empty path data.
-fn stroke(xml: &mut XmlWriter, d: &str, color: Rgba, width: f64, dash: Option<(f64, f64)>) {
-    if d.is_empty() {
-        return;
-    }
-    xml.start("path")
-        .attr("d", d)
-        .attr("fill", "none")
-        .attr("stroke", color.rgb_hex());
-    if color.0[3] < 255 {
-        xml.attr("stroke-opacity", format_args!("{:.2}", color.opacity()));
-    }
-    xml.attr("stroke-width", format_args!("{width:.2}"))
-        .attr("stroke-linejoin", "round")
-        .attr("stroke-linecap", "round")
-        .attr_opt(
-            "stroke-dasharray",
-            dash.map(|(on, off)| format!("{on:.1} {off:.1}")),
-        )
-        .end();
-}
-
-/// A filled path (even-odd, so holes stay holes); nothing for empty path data.
-fn fill(xml: &mut XmlWriter, d: &str, color: Rgba, opacity: f64) {
-    if d.is_empty() {
-        return;
-    }
-    xml.start("path")
-        .attr("d", d)
-        .attr("fill", color.rgb_hex())
-        .attr_opt(
-            "fill-opacity",
-            (opacity < 1.0).then(|| format!("{opacity:.3}")),
-        )
-        .attr("fill-rule", "evenodd")
-        .end();
-}
+use crate::scene::{MarkerItem, Overlay, Scene, Style};
 
 fn text(xml: &mut XmlWriter, x: f64, y: f64, size: f64, bold: bool, color: Rgba, content: &str) {
     xml.start("text")
@@ -122,7 +49,8 @@ pub fn render_svg(scene: &Scene, options: &ImageOptions, plan: &ImagePlan) -> St
     xml.end().end();
     xml.start("g").attr("clip-path", "url(#map)");
     draw_map(&mut xml, scene, style, t, u);
-    draw_overlay(&mut xml, scene, style, t, u, plan.map_box);
+    let overlay = draw_overlay(&mut xml, scene, style, t, u, plan.map_box);
+    draw_unplaced(&mut xml, scene, &overlay, style, plan);
     xml.end();
     if options.layout == Layout::Briefing {
         xml.start("rect")
@@ -139,172 +67,59 @@ pub fn render_svg(scene: &Scene, options: &ImageOptions, plan: &ImagePlan) -> St
     xml.finish()
 }
 
-fn draw_map(xml: &mut XmlWriter, scene: &Scene, style: &Style, t: &ViewTransform, u: f64) {
-    let base = &scene.basemap;
-    let sphere = polygons_path(&MultiPolygon(vec![base.sphere.clone()]), t);
-    fill(xml, &sphere, style.ocean, 1.0);
-    stroke(
-        xml,
-        &lines_path(&base.graticule, t),
-        style.graticule,
-        0.8 * u,
-        None,
-    );
-    fill(xml, &polygons_path(&base.land, t), style.land, 1.0);
-    stroke(
-        xml,
-        &lines_path(&base.borders, t),
-        style.border,
-        0.7 * u,
-        None,
-    );
-    stroke(
-        xml,
-        &lines_path(&base.coastlines, t),
-        style.coast,
-        0.8 * u,
-        None,
-    );
-    // Fills first (all rings), then bands over them, so outlines always stay on top.
-    for ring in &scene.rings {
-        fill(
-            xml,
-            &polygons_path(&ring.fill, t),
-            ring.color,
-            style.ring_fill_opacity,
-        );
-    }
-    for ring in &scene.rings {
-        fill(
-            xml,
-            &polygons_path(&ring.band, t),
-            ring.color,
-            style.ring_fill_opacity,
-        );
-        stroke(
-            xml,
-            &lines_path(&ring.band_edges, t),
-            ring.color,
-            0.5 * u,
-            None,
-        );
-    }
-    let lit = |ring: &SceneRing| scene.highlighted_ring == Some(ring.spec());
-    for ring in &scene.rings {
-        let width = if lit(ring) { 4.4 } else { 2.2 } * u;
-        stroke(xml, &lines_path(&ring.outline, t), ring.color, width, None);
-        stroke(
-            xml,
-            &lines_path(&ring.rotating_outline, t),
-            ring.color,
-            1.6 * u,
-            Some((8.0 * u, 5.0 * u)),
-        );
-    }
-    for path in &scene.paths {
-        stroke(xml, &lines_path(&path.lines, t), style.text, 2.0 * u, None);
-    }
-    stroke(xml, &sphere, style.coast, 1.0 * u, None);
-}
-
-/// Patrol areas, markers and labels, placed by [`Scene::overlay`].
-fn draw_overlay(
+/// The markers whose label found no room, listed along the bottom of the map: never dropped
+/// without a word.
+fn draw_unplaced(
     xml: &mut XmlWriter,
     scene: &Scene,
+    overlay: &Overlay,
     style: &Style,
-    t: &ViewTransform,
-    u: f64,
-    map_box: PixelRect,
+    plan: &ImagePlan,
 ) {
-    let ink = style.text.rgb_hex();
-    let paper = style.background.rgb_hex();
-    for m in scene.markers.iter().filter(|m| !m.area.is_empty()) {
-        xml.start("path")
-            .attr("d", lines_path(&m.area, t))
-            .attr("fill", &ink)
-            .attr("fill-opacity", "0.25")
-            .attr("stroke", &ink)
-            .attr("stroke-width", format_args!("{:.2}", 1.2 * u))
-            .attr(
-                "stroke-dasharray",
-                format_args!("{:.1} {:.1}", 4.0 * u, 3.0 * u),
+    if overlay.unplaced.is_empty() {
+        return;
+    }
+    let names: Vec<String> = overlay
+        .unplaced
+        .iter()
+        .map(|&i| {
+            let m = &scene.markers[i];
+            let kind = match m.item {
+                MarkerItem::Site(_) => "site",
+                MarkerItem::Target(_) => "target",
+            };
+            format!(
+                "{} ({kind})",
+                m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str())
             )
-            .end();
-    }
-    let sizes = OverlaySizes::print(u);
-    let overlay = scene.overlay(t, map_box, sizes, |s| text_width(s, sizes.label_px, false));
-    for placed in &overlay.markers {
-        let marker = &scene.markers[placed.marker];
-        let (x, y) = (placed.x, placed.y);
-        let r = sizes.marker_px * if marker.selected { 1.4 } else { 1.0 };
-        let element = if marker.symbol == Symbol::Target {
-            "circle"
-        } else {
-            "path"
-        };
-        xml.start(element).attr("data-marker", &marker.id);
-        match marker.symbol {
-            Symbol::Launch => xml
-                .attr(
-                    "d",
-                    format_args!(
-                        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-                        x,
-                        y - 1.3 * r,
-                        x + 1.15 * r,
-                        y + 0.75 * r,
-                        x - 1.15 * r,
-                        y + 0.75 * r
-                    ),
-                )
-                .attr("fill", &ink)
-                .attr("stroke", &paper)
-                .attr("stroke-width", format_args!("{:.2}", 0.8 * u)),
-            Symbol::Patrol { illustrative } => xml
-                .attr(
-                    "d",
-                    format_args!(
-                        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-                        x,
-                        y - r,
-                        x + r,
-                        y,
-                        x,
-                        y + r,
-                        x - r,
-                        y
-                    ),
-                )
-                .attr("fill", if illustrative { &paper } else { &ink })
-                .attr("stroke", &ink)
-                .attr("stroke-width", format_args!("{:.2}", 1.3 * u)),
-            Symbol::Target => xml
-                .attr("cx", format_args!("{x:.1}"))
-                .attr("cy", format_args!("{y:.1}"))
-                .attr("r", format_args!("{:.2}", 0.75 * r))
-                .attr("fill", &paper)
-                .attr("stroke", &ink)
-                .attr("stroke-width", format_args!("{:.2}", 1.4 * u)),
-        };
-        xml.end();
-    }
+        })
+        .collect();
+    let u = plan.unit.max(0.7);
+    let size = 11.5 * u;
+    let m = plan.map_box;
+    let lines = wrap(
+        &format!("Also marked, unlabelled: {}.", names.join(", ")),
+        size,
+        false,
+        m.width - 16.0 * u,
+    );
+    let mut y = m.bottom() - 6.0 * u - size * 1.25 * (lines.len() as f64 - 1.0);
     xml.start("g")
-        .attr("font-size", format_args!("{:.2}", sizes.label_px))
-        .attr("fill", &ink)
         .attr("stroke", style.halo.rgb_hex())
-        .attr(
-            "stroke-opacity",
-            format_args!("{:.2}", style.halo.opacity()),
-        )
         .attr("stroke-width", format_args!("{:.2}", 3.0 * u))
         .attr("stroke-linejoin", "round")
         .attr("paint-order", "stroke");
-    for label in &overlay.labels {
-        xml.start("text")
-            .attr("x", format_args!("{:.1}", label.x))
-            .attr("y", format_args!("{:.1}", label.baseline))
-            .text(&label.text)
-            .end();
+    for line in lines {
+        text(
+            xml,
+            m.left + 8.0 * u,
+            y,
+            size,
+            false,
+            style.muted_text,
+            &line,
+        );
+        y += size * 1.25;
     }
     xml.end();
 }
