@@ -5,7 +5,7 @@ use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use range_rings::app::{RangeRingsApp, Settings};
+use range_rings::app::{BottomTab, RangeRingsApp, Settings};
 use range_rings::geodesy::LatLon;
 use range_rings::scenario::{ProjectionKind, Scenario, SiteKind};
 
@@ -17,8 +17,14 @@ fn harness_with(app: RangeRingsApp) -> Harness<'static, RangeRingsApp> {
     harness
 }
 
+/// The app on the built-in scenario with the reach table (not the matrix) in the bottom
+/// panel, which most tests read.
 fn harness() -> Harness<'static, RangeRingsApp> {
-    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    let settings = Settings {
+        bottom: BottomTab::ReachTable,
+        ..Settings::default()
+    };
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(settings));
     app.native_dialogs = false;
     harness_with(app)
 }
@@ -426,7 +432,11 @@ fn a_patrol_area_can_be_reshaped_removed_and_added_back() {
 fn work_survives_a_kill_through_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery.json");
-    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()))
+    let settings = Settings {
+        bottom: BottomTab::ReachTable,
+        ..Settings::default()
+    };
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(settings))
         .with_recovery(recovery.clone());
     app.native_dialogs = false;
     app.recovery.interval = std::time::Duration::ZERO;
@@ -504,4 +514,47 @@ fn dragging_the_globe_turns_it() {
         "dragging left brings the east into view: {before:?} -> {after:?}"
     );
     assert!(h.state().projection().is_azimuthal());
+}
+
+#[test]
+fn the_first_window_shows_the_reach_matrix_and_a_click_shows_a_cell_on_the_map() {
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    app.native_dialogs = false;
+    let mut h = harness_with(app);
+    assert_eq!(
+        h.state().settings.bottom,
+        BottomTab::Matrix,
+        "the matrix by default"
+    );
+    // Hwasong-14 falls 667 km short of Washington; the Hwasong-12 reaches Guam with 1,108 km.
+    h.get_by_label("○ -667 km");
+    let zoom_before = h.state().view.zoom;
+    h.get_by_label("● +1,108 km").click();
+    h.run_steps(3);
+    let scenario = h.state().doc.scenario();
+    let picked = h.state().interaction.picked.expect("the cell is picked");
+    assert_eq!(scenario.missiles()[picked.missile].id, "hwasong-12");
+    assert_eq!(scenario.targets()[picked.target].id, "guam");
+    assert_eq!(scenario.sites()[picked.site].id, "pyongyang");
+    // The view fits the 4,500 km ring and the geodesic to Guam: zoomed in, centred near them.
+    assert!(
+        h.state().view.zoom > 1.5 * zoom_before,
+        "{}",
+        h.state().view.zoom
+    );
+    let projection = h.state().projection();
+    let centre = projection.inverse(h.state().view.centre).unwrap();
+    let pyongyang = LatLon::lat_lon(39.0392, 125.7625);
+    assert!(
+        range_rings::geodesy::distance_m(centre, pyongyang) < 3_000_000.0,
+        "{centre:?}"
+    );
+    // The legend on the map lists the missiles and the symbols.
+    h.get_by_label("Legend");
+    h.get_by_label("Hwasong-12 · 4,500 km");
+    h.get_by_label("Launch site");
+    // Clicking again lets go.
+    h.get_by_label("● +1,108 km").click();
+    h.run_steps(2);
+    assert!(h.state().interaction.picked.is_none());
 }

@@ -120,6 +120,7 @@ fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Dra
             scene,
             &plan.transform,
             rect,
+            &[],
             style,
             sizes,
             &mut meshes,

@@ -5,7 +5,9 @@
 
 use super::document::Document;
 use super::map::MeshCache;
-use crate::analysis::{CoverageRow, ReachMemo, ReachRow, reach_table_memo, visible_coverage};
+use crate::analysis::{
+    CoverageRow, ReachMatrix, ReachMemo, ReachRow, reach_table_memo, visible_coverage,
+};
 use crate::scene::{Scene, SceneBuilder};
 
 /// Figures computed for one revision of the document.
@@ -26,6 +28,8 @@ pub struct Caches {
     reach: Option<ForRevision<Vec<ReachRow>>>,
     memo: ReachMemo,
     coverage: Option<ForRevision<Vec<CoverageRow>>>,
+    /// The reach matrix, rebuilt when reach rows or coverage change.
+    matrix: Option<ReachMatrix>,
 }
 
 impl Caches {
@@ -33,28 +37,41 @@ impl Caches {
     /// coverage too unless a drag is going on. Reach rows of unchanged sites are reused.
     pub fn refresh(&mut self, doc: &Document, dragging: bool) {
         let revision = doc.revision;
+        let scenario = doc.scenario();
+        let mut changed = false;
         if self.reach.as_ref().is_none_or(|r| r.revision != revision) {
-            let scenario = doc.scenario();
             let value = reach_table_memo(scenario, &mut self.memo)
                 .into_iter()
                 .filter(|r| scenario.missiles()[r.missile].visible)
                 .collect();
             self.reach = Some(ForRevision { revision, value });
+            changed = true;
         }
         let stale = self
             .coverage
             .as_ref()
             .is_none_or(|c| c.revision != revision);
         if stale && !dragging {
-            let value = visible_coverage(doc.scenario(), usize::MAX);
+            let value = visible_coverage(scenario, usize::MAX);
             self.coverage = Some(ForRevision { revision, value });
+            changed = true;
         }
+        if changed || self.matrix.is_none() {
+            let coverage = self.coverage.as_ref().map_or(&[][..], |c| &c.value);
+            self.matrix = Some(ReachMatrix::new(scenario, self.reach_rows(), coverage));
+        }
+    }
+
+    /// The reach matrix of the visible missiles.
+    pub fn matrix(&self) -> Option<&ReachMatrix> {
+        self.matrix.as_ref()
     }
 
     /// Forgets the figures of the previous document (a new one was opened or made).
     pub fn forget_document(&mut self) {
         self.reach = None;
         self.coverage = None;
+        self.matrix = None;
         self.last_scene = None;
     }
 

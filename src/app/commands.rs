@@ -76,6 +76,8 @@ pub enum Command {
     CentreOnSelected,
     /// Show the whole map.
     ResetView,
+    /// Highlight a matrix cell's ring and geodesic and fit the view to both (again: let go).
+    Pick(crate::scene::Highlight),
 }
 
 impl RangeRingsApp {
@@ -157,6 +159,14 @@ impl RangeRingsApp {
             Command::ResetView => {
                 let projection = self.projection();
                 self.view.reset(&projection);
+            }
+            Command::Pick(pick) => {
+                if self.interaction.picked == Some(pick) {
+                    self.interaction.picked = None;
+                } else {
+                    self.interaction.picked = Some(pick);
+                    self.fit_view_to(pick);
+                }
             }
         }
     }

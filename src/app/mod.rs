@@ -26,7 +26,8 @@ pub use edit::{Edit, Step};
 pub use map::{MapAction, MapView, MeshCache, paint_scene};
 pub use recovery::{Recovered, Recovery};
 pub use state::{
-    DetailChoice, Grab, Interaction, Notice, NoticeKind, Notices, ReachColumn, ReachSort, Settings,
+    BottomTab, DetailChoice, Grab, Interaction, Notice, NoticeKind, Notices, ReachColumn,
+    ReachSort, Settings,
 };
 
 use crate::basemap::Detail;
@@ -186,12 +187,26 @@ impl RangeRingsApp {
         }
     }
 
-    /// The map style for the theme.
+    /// The map style: the theme's colours with the tint chosen in the View menu.
     pub fn style(&self) -> Style {
-        if self.settings.dark {
+        let theme = if self.settings.dark {
             Style::DARK
         } else {
             Style::LIGHT
+        };
+        self.with_tint(theme)
+    }
+
+    /// `style` with the ring tint chosen in the View menu (for exports too).
+    pub fn with_tint(&self, style: Style) -> Style {
+        Style {
+            ring_fill_opacity: self
+                .settings
+                .tint
+                .unwrap_or(style.ring_fill_opacity)
+                .clamp(0.0, 1.0),
+            outlines_only: self.settings.outlines_only,
+            ..style
         }
     }
 
@@ -262,7 +277,7 @@ impl RangeRingsApp {
         egui::Panel::bottom("reach")
             .resizable(true)
             .default_size(220.0)
-            .show(ui, |ui| panels::reach_table(self, ui));
+            .show(ui, |ui| panels::bottom_panel(self, ui));
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_panel(ui));
 
         dialogs::show(self, &ctx);
@@ -317,7 +332,7 @@ impl RangeRingsApp {
             sites_without_rings: true,
             labels: self.settings.labels,
             selected_site: self.interaction.selected_site,
-            highlight: self.interaction.hovered_reach,
+            highlight: self.interaction.hovered_reach.or(self.interaction.picked),
             ..SceneOptions::new(projection, t.scale)
         };
         let coverage = self
@@ -330,14 +345,24 @@ impl RangeRingsApp {
             .scene
             .build(self.doc.scenario(), &options, &coverage);
         let painter = ui.painter_at(rect);
-        paint_scene(
+        let avoid: Vec<egui::Rect> = self.view.legend_rect.into_iter().collect();
+        let overlay = paint_scene(
             &painter,
             &scene,
             &t,
             rect,
+            &avoid,
             &style,
             OverlaySizes::screen(),
             &mut self.caches.meshes,
+        );
+        self.view.legend_rect = map::legend(
+            ui.ctx(),
+            rect,
+            &scene,
+            &overlay,
+            &style,
+            self.settings.units,
         );
         self.caches.last_scene = Some(scene);
         let ink = map::color32(style.text);
@@ -374,6 +399,62 @@ impl RangeRingsApp {
             );
         }
         dialogs::show_notices(self, ui.ctx(), rect);
+    }
+
+    /// Fits the view to a picked ring and its geodesic (the whole map when they span it).
+    fn fit_view_to(&mut self, pick: crate::scene::Highlight) {
+        let projection = self.projection();
+        let (Some(rect), Some(scene)) = (self.view.rect, self.caches.last_scene.as_ref()) else {
+            return;
+        };
+        let spec = crate::scenario::RingSpec {
+            site: pick.site,
+            missile: pick.missile,
+        };
+        let path = crate::scene::geodesic_path(
+            self.doc.scenario(),
+            pick.site,
+            pick.target,
+            &projection,
+            1e-3,
+        );
+        let points: Vec<geo::Coord<f64>> = scene
+            .rings
+            .iter()
+            .filter(|r| r.spec() == spec)
+            .flat_map(|r| r.outline.iter())
+            .chain(path.iter().flat_map(|p| p.lines.iter()))
+            .flat_map(|l| l.coords().copied())
+            .collect();
+        let bounds = projection.bounds();
+        let (min, max) = points.iter().fold(
+            (
+                (f64::INFINITY, f64::INFINITY),
+                (f64::NEG_INFINITY, f64::NEG_INFINITY),
+            ),
+            |(lo, hi), c| {
+                (
+                    (lo.0.min(c.x), lo.1.min(c.y)),
+                    (hi.0.max(c.x), hi.1.max(c.y)),
+                )
+            },
+        );
+        let (width, height) = (max.0 - min.0, max.1 - min.1);
+        if !(width.is_finite() && height.is_finite())
+            || width > 0.9 * bounds.width()
+            || height > 0.9 * bounds.height()
+        {
+            self.view.reset(&projection);
+            return;
+        }
+        self.view.zoom = self
+            .view
+            .fit_zoom(&projection, rect, width.max(1e-3), height.max(1e-3));
+        let centre = crate::projection::MapPoint {
+            x: 0.5 * (min.0 + max.0),
+            y: 0.5 * (min.1 + max.1),
+        };
+        self.view.centre_on(&projection, centre);
     }
 
     /// Carries out what the user did on the map.

@@ -51,6 +51,22 @@ pub struct Settings {
     pub bands: bool,
     /// Draw the rotation-aware footprints.
     pub rotation: bool,
+    /// Draw ring outlines only, without the tint.
+    pub outlines_only: bool,
+    /// Strength of the ring tint, 0 to 1; the theme's when `None`.
+    pub tint: Option<f64>,
+    /// What the bottom panel shows.
+    pub bottom: BottomTab,
+}
+
+/// What the bottom panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum BottomTab {
+    /// The reach matrix: the answer at a glance.
+    #[default]
+    Matrix,
+    /// Every site-missile-target row.
+    ReachTable,
 }
 
 impl Default for Settings {
@@ -68,6 +84,9 @@ impl Default for Settings {
             view_centre: (0.0, 0.0),
             bands: true,
             rotation: false,
+            outlines_only: false,
+            tint: None,
+            bottom: BottomTab::Matrix,
         }
     }
 }
@@ -158,6 +177,8 @@ pub struct Interaction {
     pub selected_site: Option<usize>,
     /// The reach-table row under the pointer.
     pub hovered_reach: Option<Highlight>,
+    /// The matrix cell clicked: its ring and geodesic stay highlighted until another click.
+    pub picked: Option<Highlight>,
     /// The geographic point under the pointer.
     pub hover_point: Option<LatLon>,
     /// Where the map's context menu was opened.
@@ -176,6 +197,7 @@ impl Default for Interaction {
         Self {
             selected_site: None,
             hovered_reach: None,
+            picked: None,
             hover_point: None,
             context_point: None,
             drag: None,

@@ -136,7 +136,7 @@ impl SceneBuilder {
             subtitle: scenario.subtitle().map(str::to_owned),
             legend: legend_entries(scenario, &rings, options.layers, coverage),
             caveats: caveats(scenario, &rings, options.layers),
-            symbol_key: symbol_key(&markers, &rings),
+            symbol_key: symbol_key(&markers, &rings, &target_areas),
             highlighted_ring: options.highlight.map(|h| RingSpec {
                 site: h.site,
                 missile: h.missile,

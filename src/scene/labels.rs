@@ -70,14 +70,15 @@ pub fn segment_crosses(a: (f64, f64), b: (f64, f64), rect: &PixelRect) -> bool {
 /// order). Each label goes in the first free spot of eight around its marker; a key place or a
 /// site with rings may then go up to eight text heights farther out with a leader line; a
 /// label that finds no room is reported as unplaced. No label overlaps another label, any marker or a
-/// leader line, and every label lies inside `clip`. `measure` gives a text's width in pixels
-/// at `font_px`.
+/// leader line, and every label lies inside `clip` and off the `avoid` boxes (a legend over
+/// the map, say). A leader may start over markers that nearly coincide with its own. `measure`
+/// gives a text's width in pixels at `font_px`.
 pub fn place_marker_labels(
     markers: &[Marker],
     transform: &ViewTransform,
-    font_px: f64,
-    marker_px: f64,
+    (font_px, marker_px): (f64, f64),
     clip: PixelRect,
+    avoid: &[PixelRect],
     measure: impl Fn(&str) -> f64,
 ) -> MarkerLabels {
     let position = |m: &Marker| transform.to_px(m.position);
@@ -104,8 +105,11 @@ pub fn place_marker_labels(
         let h = font_px;
         let own = obstacles[i];
         let reach = 0.5 * own.width;
+        // Markers (nearly) on top of this one: a leader cannot help but start over them.
+        let cluster = own.expand(reach);
         let free = |bounds: &PixelRect, leader: Option<[(f64, f64); 2]>, out: &MarkerLabels| {
             clip.contains_rect(bounds)
+                && !avoid.iter().any(|a| a.overlaps(bounds))
                 && !out.placed.iter().any(|p| {
                     p.bounds.overlaps(bounds)
                         || p.leader.is_some_and(|[a, b]| segment_crosses(a, b, bounds))
@@ -113,7 +117,9 @@ pub fn place_marker_labels(
                 })
                 && !obstacles.iter().enumerate().any(|(j, m)| {
                     m.overlaps(bounds)
-                        || (j != i && leader.is_some_and(|[a, b]| segment_crosses(a, b, m)))
+                        || (j != i
+                            && !cluster.contains(m.left + 0.5 * m.width, m.top + 0.5 * m.height)
+                            && leader.is_some_and(|[a, b]| segment_crosses(a, b, m)))
                 })
         };
         let leader_allowed = label.priority >= priority::SITE_WITH_RINGS;
@@ -221,7 +227,9 @@ mod tests {
             offset_y: 400.0,
         };
         let clip = PixelRect::from_edges(0.0, 0.0, 800.0, 600.0);
-        let labels = place_marker_labels(&markers, &t, 12.0, 4.0, clip, |s| s.len() as f64 * 7.0);
+        let labels = place_marker_labels(&markers, &t, (12.0, 4.0), clip, &[], |s| {
+            s.len() as f64 * 7.0
+        });
         assert!(!labels.placed.is_empty() && !labels.unplaced.is_empty());
         assert_eq!(labels.placed.len() + labels.unplaced.len(), markers.len());
         let boxes: Vec<PixelRect> = markers

@@ -1,6 +1,7 @@
 //! What a map needs explained: a legend entry per visible missile (with its sources, band and
 //! coverage), the caveats that apply to what is drawn, and the key to the symbols used.
 
+use super::areas::SceneArea;
 use super::markers::{Marker, Symbol};
 use super::rings::{RingLayers, SceneRing};
 use crate::analysis::CoverageRow;
@@ -211,6 +212,8 @@ pub enum KeySymbol {
     Band,
     /// The dashed reach on the rotating Earth.
     RotatingReach,
+    /// A target area's tint and outline.
+    TargetArea,
 }
 
 /// One line of the symbol key.
@@ -223,7 +226,11 @@ pub struct KeyEntry {
 }
 
 /// The key to the symbols the map uses, in a fixed order, each listed once.
-pub fn symbol_key(markers: &[Marker], rings: &[Arc<SceneRing>]) -> Vec<KeyEntry> {
+pub fn symbol_key(
+    markers: &[Marker],
+    rings: &[Arc<SceneRing>],
+    target_areas: &[Arc<SceneArea>],
+) -> Vec<KeyEntry> {
     let uses = |symbol: Symbol| markers.iter().any(|m| m.symbol == symbol);
     let mut key = Vec::new();
     let mut add = |present: bool, symbol: KeySymbol, text: &'static str| {
@@ -261,9 +268,14 @@ pub fn symbol_key(markers: &[Marker], rings: &[Arc<SceneRing>]) -> Vec<KeyEntry>
         "Target",
     );
     add(
+        !target_areas.is_empty(),
+        KeySymbol::TargetArea,
+        "Target area",
+    );
+    add(
         rings.iter().any(|r| !r.band.0.is_empty()),
         KeySymbol::Band,
-        "Band of published estimates",
+        "Beyond the nominal range, within the highest estimate",
     );
     add(
         rings.iter().any(|r| !r.rotating_outline.is_empty()),

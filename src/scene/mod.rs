@@ -28,7 +28,9 @@ pub use labels::{MarkerLabels, marker_box, place_marker_labels, segment_crosses}
 pub use legend::{
     KeyEntry, KeySymbol, LegendCoverage, LegendEntry, RotationNote, caveats, legend_entries,
 };
-pub use markers::{GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, priority};
+pub use markers::{
+    GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, geodesic_path, priority,
+};
 pub use overlay::{Overlay, OverlaySizes, PlacedLabel, PlacedMarker};
 pub use ring_labels::{RingLabel, ring_label_text};
 pub use rings::{RingLayers, SceneRing, build_ring};

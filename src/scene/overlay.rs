@@ -64,11 +64,13 @@ pub struct Overlay {
 
 impl Scene {
     /// The markers and labels of this scene for the view `transform` within `clip` (pixels),
-    /// labels measured by `measure` (a text's width in pixels at `sizes.label_px`).
+    /// no label over the `avoid` boxes (a legend laid over the map), labels measured by
+    /// `measure` (a text's width in pixels at `sizes.label_px`).
     pub fn overlay(
         &self,
         transform: &ViewTransform,
         clip: PixelRect,
+        avoid: &[PixelRect],
         sizes: OverlaySizes,
         measure: impl Fn(&str) -> f64,
     ) -> Overlay {
@@ -86,15 +88,16 @@ impl Scene {
         let MarkerLabels { placed, unplaced } = place_marker_labels(
             &self.markers,
             transform,
-            sizes.label_px,
-            sizes.marker_px,
+            (sizes.label_px, sizes.marker_px),
             clip,
+            avoid,
             &measure,
         );
         let obstacles = Obstacles::new(
             markers
                 .iter()
-                .map(|m| marker_box(m.x, m.y, sizes.marker_px, 0.35 * sizes.label_px)),
+                .map(|m| marker_box(m.x, m.y, sizes.marker_px, 0.35 * sizes.label_px))
+                .chain(avoid.iter().copied()),
             &placed,
         );
         let names: Vec<(usize, String)> = self

@@ -63,7 +63,8 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
             width: form.width,
             height: form.height,
             layout: form.layout,
-            style: Style::LIGHT,
+            // Exports are light (print), with the tint chosen in the View menu.
+            style: app.with_tint(Style::LIGHT),
             date: crate::format::today(),
             title: Some(form.title.clone()).filter(|t| !t.trim().is_empty()),
             extent,

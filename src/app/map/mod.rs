@@ -1,10 +1,12 @@
 //! The map widget: pointer input turned into [`MapAction`]s (the widget changes nothing
 //! itself), the hover tooltip, and the painter and meshes that draw a scene on screen.
 
+mod legend;
 mod mesh;
 mod paint;
 mod view;
 
+pub use legend::legend;
 pub use mesh::MeshCache;
 pub use paint::paint_scene;
 pub use view::{MAX_ZOOM, MIN_ZOOM, MapView};

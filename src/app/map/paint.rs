@@ -20,13 +20,18 @@ fn faded(c: crate::color::Rgba, k: f64) -> Color32 {
 }
 
 /// Paints `scene` in `rect` with `transform`: background, basemap and ring tints, target
-/// areas, bands and outlines, geodesic paths, patrol areas, markers and labels. Returns the
-/// overlay, whose unplaced labels the caller lists.
+/// areas, bands and outlines, geodesic paths, patrol areas, markers and labels (none under the
+/// `avoid` rectangles). Returns the overlay, whose unplaced labels the caller lists.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the view, its style and its caches"
+)]
 pub fn paint_scene(
     painter: &egui::Painter,
     scene: &Scene,
     transform: &ViewTransform,
     rect: Rect,
+    avoid: &[Rect],
     style: &Style,
     sizes: OverlaySizes,
     meshes: &mut MeshCache,
@@ -80,9 +85,14 @@ pub fn paint_scene(
         }
     }
     let font = sizes.label_px;
-    let overlay = scene.overlay(transform, super::view::pixel_rect(rect), sizes, |s| {
-        crate::fonts::text_width(s, font, false)
-    });
+    let avoid: Vec<_> = avoid.iter().map(|r| super::view::pixel_rect(*r)).collect();
+    let overlay = scene.overlay(
+        transform,
+        super::view::pixel_rect(rect),
+        &avoid,
+        sizes,
+        |s| crate::fonts::text_width(s, font, false),
+    );
     for label in &overlay.labels {
         if let Some([a, b]) = label.leader {
             let (a, b) = (

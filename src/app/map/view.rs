@@ -21,6 +21,8 @@ pub struct MapView {
     pub last_transform: Option<ViewTransform>,
     /// The map widget's rectangle in the last frame, points.
     pub rect: Option<Rect>,
+    /// Where the legend lay over the map in the last frame: labels keep off it.
+    pub legend_rect: Option<Rect>,
 }
 
 impl Default for MapView {
@@ -30,6 +32,7 @@ impl Default for MapView {
             centre: MapPoint::default(),
             last_transform: None,
             rect: None,
+            legend_rect: None,
         }
     }
 }
@@ -84,6 +87,16 @@ impl MapView {
         self.centre.x -= f64::from(delta.x) / t.scale;
         self.centre.y += f64::from(delta.y) / t.scale;
         self.clamp_centre(projection);
+    }
+
+    /// The zoom at which a box of `width` x `height` map units fills most of a widget
+    /// occupying `rect`.
+    pub fn fit_zoom(&self, projection: &Projection, rect: Rect, width: f64, height: f64) -> f64 {
+        let size =
+            PixelRect::from_edges(0.0, 0.0, f64::from(rect.width()), f64::from(rect.height()));
+        let whole = ViewTransform::fit(&projection.bounds(), size).scale;
+        let zoom = (size.width / (width * whole)).min(size.height / (height * whole)) * 0.85;
+        zoom.clamp(MIN_ZOOM.max(1.0), MAX_ZOOM)
     }
 
     /// Puts `point` at the centre of the view.

@@ -90,6 +90,18 @@ fn view_menu(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     ui.radio_value(&mut app.settings.detail, DetailChoice::Fine, "1:50m");
     ui.separator();
     ui.checkbox(&mut app.settings.labels, "Labels");
+    ui.checkbox(
+        &mut app.settings.outlines_only,
+        "Ring outlines only (no tint)",
+    );
+    let mut tint = app.with_tint(app.style()).ring_fill_opacity;
+    let slider = egui::Slider::new(&mut tint, 0.0..=0.6).text("Tint strength");
+    if ui
+        .add_enabled(!app.settings.outlines_only, slider)
+        .changed()
+    {
+        app.settings.tint = Some(tint);
+    }
     ui.checkbox(&mut app.settings.bands, "Bands of published estimates");
     ui.checkbox(
         &mut app.settings.rotation,

@@ -3,6 +3,7 @@
 //! [`Command`]s (edits included); they do no file I/O and compute no tables themselves.
 
 mod coverage;
+mod matrix;
 mod menu;
 mod missiles;
 mod reach;
@@ -11,13 +12,35 @@ mod status;
 mod targets;
 
 pub use menu::menu_bar;
-pub use reach::reach_table;
 pub use status::status_bar;
 
 use super::RangeRingsApp;
 use super::commands::Command;
 use super::edit::{Edit, Step};
+use super::state::BottomTab;
 use eframe::egui;
+
+/// The bottom panel: the reach matrix or the reach table, by tab.
+pub fn bottom_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (BottomTab::Matrix, "Reach matrix"),
+            (BottomTab::ReachTable, "Reach table"),
+        ] {
+            if ui
+                .selectable_label(app.settings.bottom == tab, label)
+                .clicked()
+            {
+                app.settings.bottom = tab;
+            }
+        }
+    });
+    ui.separator();
+    match app.settings.bottom {
+        BottomTab::Matrix => matrix::matrix(app, ui),
+        BottomTab::ReachTable => reach::reach_table(app, ui),
+    }
+}
 
 /// Queues an edit made with a widget: a new undo step when it starts, the same step while a
 /// drag on the widget goes on.

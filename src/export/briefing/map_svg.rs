@@ -204,7 +204,9 @@ pub fn draw_overlay(
         );
     }
     let sizes = OverlaySizes::print(u);
-    let overlay = scene.overlay(t, clip, sizes, |s| text_width(s, sizes.label_px, false));
+    let overlay = scene.overlay(t, clip, &[], sizes, |s| {
+        text_width(s, sizes.label_px, false)
+    });
     for label in &overlay.labels {
         if let Some([a, b]) = label.leader {
             xml.start("path")
