@@ -1,0 +1,212 @@
+//! The map panel of the window: the map widget's actions carried out, the scene built with the
+//! cached builder and painted, the patrol-area handles, the legend, the hover tooltip and the
+//! notices over it; and fitting the view to a picked matrix cell.
+
+use super::edit::Edit;
+use super::map::{self, MapAction, MapInput, paint_scene};
+use super::state::Grab;
+use super::{BASEMAP_TOLERANCE, Command, RangeRingsApp, Step, dialogs};
+use crate::scene::{OverlaySizes, SceneOptions};
+use eframe::egui;
+
+impl RangeRingsApp {
+    /// The map: input to actions, actions carried out, then the scene built and painted, with
+    /// the patrol-area handles, the hover tooltip and the notices over it.
+    pub(super) fn map_panel(&mut self, ui: &mut egui::Ui) {
+        let (rect, response) =
+            ui.allocate_exact_size(ui.available_size(), egui::Sense::click_and_drag());
+        let projection = self.projection();
+        let before = self.view.transform(&projection, rect);
+        let corners = map::corner_handles(
+            self.doc.scenario(),
+            self.interaction.selected_site,
+            &projection,
+            &before,
+        );
+        let input = MapInput {
+            projection: &projection,
+            transform: before,
+            scene: self.caches.last_scene.as_ref(),
+            drag: self.interaction.drag,
+            corners,
+            context_point: self.interaction.context_point,
+        };
+        let actions = map::interact(ui, &response, rect, &input, self.interaction.selected_site);
+        for action in actions {
+            self.apply_map_action(action, rect);
+        }
+
+        // After this frame's actions, so a dragged marker and its rings move together.
+        let projection = self.projection();
+        let t = self.view.transform(&projection, rect);
+        self.view.last_transform = Some(t);
+        self.view.rect = Some(rect);
+        let style = self.style();
+        let options = SceneOptions {
+            detail: Some(self.detail(t.scale)),
+            basemap_tolerance: Some(BASEMAP_TOLERANCE),
+            layers: self.layers(),
+            sites_without_rings: true,
+            labels: self.settings.labels,
+            selected_site: self.interaction.selected_site,
+            highlight: self.interaction.hovered_reach.or(self.interaction.picked),
+            ..SceneOptions::new(projection, t.scale)
+        };
+        let coverage = self
+            .caches
+            .coverage(self.doc.revision)
+            .map(|(rows, _)| rows.to_vec())
+            .unwrap_or_default();
+        let scene = self
+            .caches
+            .scene
+            .build(self.doc.scenario(), &options, &coverage);
+        let painter = ui.painter_at(rect);
+        let avoid: Vec<egui::Rect> = self.view.legend_rect.into_iter().collect();
+        let overlay = paint_scene(
+            &painter,
+            &scene,
+            &t,
+            rect,
+            &avoid,
+            &style,
+            OverlaySizes::screen(),
+            &mut self.caches.meshes,
+        );
+        self.view.legend_rect = map::legend(
+            ui.ctx(),
+            rect,
+            &scene,
+            &overlay,
+            &style,
+            self.settings.units,
+        );
+        self.caches.last_scene = Some(scene);
+        let ink = map::color32(style.text);
+        let paper = map::color32(style.background);
+        let handles = map::corner_handles(
+            self.doc.scenario(),
+            self.interaction.selected_site,
+            &projection,
+            &t,
+        );
+        for (_, c) in handles {
+            painter.rect(
+                egui::Rect::from_center_size(c, egui::Vec2::splat(8.0)),
+                1.0,
+                paper,
+                egui::Stroke::new(1.5, ink),
+                egui::StrokeKind::Middle,
+            );
+        }
+
+        self.interaction.hover_point = response
+            .hover_pos()
+            .and_then(|p| map::map_point_at(&t, p))
+            .and_then(|q| projection.inverse(q));
+        if let Some(point) = self.interaction.hover_point
+            && self.interaction.drag.is_none()
+        {
+            map::hover_tooltip(
+                &response,
+                self.doc.scenario(),
+                point,
+                self.interaction.selected_site,
+                self.settings.units,
+            );
+        }
+        dialogs::show_notices(self, ui.ctx(), rect);
+    }
+
+    /// Fits the view to a picked ring and its geodesic (the whole map when they span it).
+    pub(super) fn fit_view_to(&mut self, pick: crate::scene::Highlight) {
+        let projection = self.projection();
+        let (Some(rect), Some(scene)) = (self.view.rect, self.caches.last_scene.as_ref()) else {
+            return;
+        };
+        let spec = crate::scenario::RingSpec {
+            site: pick.site,
+            missile: pick.missile,
+        };
+        let path = crate::scene::geodesic_path(
+            self.doc.scenario(),
+            pick.site,
+            pick.target,
+            &projection,
+            1e-3,
+        );
+        let points: Vec<geo::Coord<f64>> = scene
+            .rings
+            .iter()
+            .filter(|r| r.spec() == spec)
+            .flat_map(|r| r.outline.iter())
+            .chain(path.iter().flat_map(|p| p.lines.iter()))
+            .flat_map(|l| l.coords().copied())
+            .collect();
+        let bounds = projection.bounds();
+        let (min, max) = points.iter().fold(
+            (
+                (f64::INFINITY, f64::INFINITY),
+                (f64::NEG_INFINITY, f64::NEG_INFINITY),
+            ),
+            |(lo, hi), c| {
+                (
+                    (lo.0.min(c.x), lo.1.min(c.y)),
+                    (hi.0.max(c.x), hi.1.max(c.y)),
+                )
+            },
+        );
+        let (width, height) = (max.0 - min.0, max.1 - min.1);
+        if !(width.is_finite() && height.is_finite())
+            || width > 0.9 * bounds.width()
+            || height > 0.9 * bounds.height()
+        {
+            self.view.reset(&projection);
+            return;
+        }
+        self.view.zoom = self
+            .view
+            .fit_zoom(&projection, rect, width.max(1e-3), height.max(1e-3));
+        let centre = crate::projection::MapPoint {
+            x: 0.5 * (min.0 + max.0),
+            y: 0.5 * (min.1 + max.1),
+        };
+        self.view.centre_on(&projection, centre);
+    }
+
+    /// Carries out what the user did on the map.
+    fn apply_map_action(&mut self, action: MapAction, rect: egui::Rect) {
+        let projection = self.projection();
+        match action {
+            MapAction::Zoom { anchor, factor } => {
+                self.view.zoom_at(&projection, rect, anchor, factor);
+            }
+            MapAction::Pan(delta) => self.view.pan(&projection, rect, delta),
+            MapAction::TurnGlobe(centre) => {
+                self.settings.centre = Some((centre.lat, centre.lon));
+                self.view.centre = crate::projection::MapPoint::default();
+            }
+            MapAction::Select(site) => self.interaction.selected_site = Some(site),
+            MapAction::Grab(grab) => {
+                if let Grab::Site(site) = grab {
+                    self.interaction.selected_site = Some(site);
+                }
+                self.interaction.drag = Some(grab);
+                self.doc.checkpoint();
+            }
+            MapAction::DragTo(to) => {
+                let edit = match self.interaction.drag {
+                    Some(Grab::Site(site)) => Edit::MoveSite { site, to },
+                    Some(Grab::Corner { site, corner }) => Edit::MoveCorner { site, corner, to },
+                    None => return,
+                };
+                // Positions that would make the scenario invalid (an area round a pole) are
+                // skipped: the drag goes on from the last valid one.
+                let _ = self.doc.edit_continuing(|f| edit.apply(f));
+            }
+            MapAction::Release => self.interaction.drag = None,
+            MapAction::ContextAt(at) => self.interaction.context_point = at,
+            MapAction::Edit(edit) => self.commands.push(Command::Edit(edit, Step::New)),
+        }
+    }
+}
