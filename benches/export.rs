@@ -3,25 +3,14 @@
 //! `cargo bench --bench export`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use range_rings::export::briefing::{ImageOptions, Layout};
+use range_rings::export::briefing::ImageOptions;
 use range_rings::export::{self, png};
 use range_rings::projection::Projection;
 use range_rings::scenario::Scenario;
-use range_rings::scene::Style;
 use std::hint::black_box;
 
 fn options(width: u32, height: u32) -> ImageOptions {
-    ImageOptions {
-        width,
-        height,
-        layout: Layout::Briefing,
-        style: Style::LIGHT,
-        date: "2026-11-26".into(),
-        title: None,
-        extent: None,
-        layers: Default::default(),
-        labels: true,
-    }
+    ImageOptions::new(width, height, "2026-11-26")
 }
 
 fn exports(c: &mut Criterion) {

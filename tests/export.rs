@@ -90,6 +90,8 @@ fn render_with(
         layers,
         // Labels would cover probe points near the rings.
         labels: false,
+        dpi: None,
+        inset: range_rings::export::briefing::InsetMode::Auto,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height).unwrap();
@@ -470,17 +472,7 @@ mod files {
     use super::*;
 
     pub(super) fn briefing_options(width: u32, height: u32) -> ImageOptions {
-        ImageOptions {
-            width,
-            height,
-            layout: Layout::Briefing,
-            style: Style::LIGHT,
-            date: "2026-11-26".into(),
-            title: None,
-            extent: None,
-            layers: Default::default(),
-            labels: true,
-        }
+        ImageOptions::new(width, height, "2026-11-26")
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use eframe::egui;
 use range_rings::app::{MeshCache, paint_scene};
 use range_rings::export::briefing::{self, ImageOptions, Layout};
-use range_rings::export::image_scene;
 use range_rings::geodesy::LatLon;
 use range_rings::projection::Projection;
 use range_rings::scenario::Scenario;
@@ -259,11 +258,14 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
             extent: None,
             layers: Default::default(),
             labels: true,
+            dpi: None,
+            inset: range_rings::export::briefing::InsetMode::Auto,
         };
-        let (scene, plan) = image_scene(&scenario, projection, &options);
-        let svg = briefing::render_svg(&scene, &options, &plan);
-        let on_paper = from_svg(&svg, &scene, OverlaySizes::print(plan.unit).label_px);
-        let on_screen = from_painter(&scene, &plan, &options.style);
+        let built = briefing::build(&scenario, projection, &options);
+        let (scene, plan) = (&built.scene, &built.plan);
+        let svg = briefing::render_svg(&built, &options);
+        let on_paper = from_svg(&svg, scene, OverlaySizes::print(plan.unit).label_px);
+        let on_screen = from_painter(scene, plan, &options.style);
         let what = projection.name();
         assert!(
             on_paper.markers.len() >= 20 && on_paper.labels.len() >= 10,

@@ -90,6 +90,21 @@ impl ReachMatrix {
         }
     }
 
+    /// The matrix of `scenario`, computing only the reach rows it shows (visible missiles,
+    /// key places), with `coverage` rows for the area columns.
+    pub fn compute(scenario: &Scenario, coverage: &[CoverageRow]) -> Self {
+        let places = scenario.key_targets();
+        let rows: Vec<ReachRow> = scenario
+            .visible_ring_specs()
+            .flat_map(|spec| {
+                places
+                    .iter()
+                    .map(move |&t| super::reach::reach_row(scenario, spec, t))
+            })
+            .collect();
+        Self::new(scenario, &rows, coverage)
+    }
+
     /// The cell of row `r` (index into [`Self::missiles`]) and place column `c`.
     pub fn place(&self, r: usize, c: usize) -> &PlaceCell {
         &self.place_cells[r * self.places.len() + c]

@@ -155,6 +155,17 @@ fn row_for(site: &Site, missile: &Missile, target: &Target) -> ReachRow {
     }
 }
 
+/// The reach row of one ring (`spec`) and target `target` (an index into the targets).
+pub fn reach_row(scenario: &Scenario, spec: crate::scenario::RingSpec, target: usize) -> ReachRow {
+    let mut row = row_for(
+        &scenario.sites()[spec.site],
+        &scenario.missiles()[spec.missile],
+        &scenario.targets()[target],
+    );
+    (row.site, row.missile, row.target) = (spec.site, spec.missile, target);
+    row
+}
+
 /// The reach table: for every ring of the scenario (missile and site, in the order of
 /// [`Scenario::ring_specs`]), one row per target. Hidden missiles are included: visibility is a
 /// matter of drawing, not of reach.

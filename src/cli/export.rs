@@ -68,6 +68,16 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
             rotation: args.rotation,
         },
         labels: !args.no_labels,
+        dpi: match args.dpi {
+            Some(dpi) if dpi.is_finite() && (30.0..=2400.0).contains(&dpi) => Some(dpi),
+            Some(dpi) => {
+                return Err(Failure::invalid(format!(
+                    "range-rings export: --dpi {dpi} is not a resolution between 30 and 2400"
+                )));
+            }
+            None => args.preset.and_then(SizePreset::dpi),
+        },
+        inset: args.inset,
     };
     let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
         |e| match e {

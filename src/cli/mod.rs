@@ -10,7 +10,7 @@ mod tables;
 pub use tables::{reach_csv, reach_json, reach_text_table};
 
 use crate::export::SizePreset;
-use crate::export::briefing::Layout;
+use crate::export::briefing::{InsetMode, Layout};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::projection::ProjectionKind;
 use crate::scenario::{Scenario, ScenarioFile};
@@ -104,9 +104,14 @@ pub struct ExportArgs {
     /// Image height, pixels (default 1080, or the preset's; 9/16 of --width if only that is given).
     #[arg(long)]
     pub height: Option<u32>,
-    /// Size preset: slide 1920x1080, slide-4k 3840x2160, a4 and letter landscape at 300 dpi.
+    /// Size preset: slide 1920x1080, slide-4k 3840x2160, square 2160x2160; a4, a4-portrait,
+    /// letter, letter-portrait at 300 dpi.
     #[arg(long, value_enum)]
     pub preset: Option<SizePreset>,
+    /// Print resolution, dots per inch: text is then set in points, never below 7 pt (the
+    /// paper presets' 300 dpi by default).
+    #[arg(long)]
+    pub dpi: Option<f64>,
     /// Map projection; the scenario's view when left out.
     #[arg(long, value_enum)]
     pub projection: Option<ProjectionKind>,
@@ -137,6 +142,9 @@ pub struct ExportArgs {
     /// Leave out the labels of places and rings.
     #[arg(long)]
     pub no_labels: bool,
+    /// Add an inset of short ranges (under 1,500 km) to a world-scale briefing.
+    #[arg(long, value_enum, default_value_t = InsetMode::Auto)]
+    pub inset: InsetMode,
 }
 
 fn parse_center(text: &str) -> Result<LatLon, String> {

@@ -8,10 +8,9 @@ pub mod kml;
 pub mod png;
 pub mod xml;
 
-use crate::analysis::visible_coverage;
 use crate::projection::Projection;
 use crate::scenario::{Scenario, write_atomically};
-use crate::scene::{Scene, SceneBuilder, SceneOptions};
+use crate::scene::Scene;
 use briefing::{ImageOptions, ImagePlan};
 use std::path::Path;
 
@@ -65,13 +64,29 @@ pub enum SizePreset {
     Slide4k,
     /// A4 landscape at 300 dpi, 3508 x 2480.
     A4,
+    /// A4 portrait at 300 dpi, 2480 x 3508.
+    #[value(name = "a4-portrait")]
+    A4Portrait,
     /// US Letter landscape at 300 dpi, 3300 x 2550.
     Letter,
+    /// US Letter portrait at 300 dpi, 2550 x 3300.
+    #[value(name = "letter-portrait")]
+    LetterPortrait,
+    /// 2160 x 2160, for social media.
+    Square,
 }
 
 impl SizePreset {
     /// Every preset, in menu order.
-    pub const ALL: [Self; 4] = [Self::Slide, Self::Slide4k, Self::A4, Self::Letter];
+    pub const ALL: [Self; 7] = [
+        Self::Slide,
+        Self::Slide4k,
+        Self::A4,
+        Self::A4Portrait,
+        Self::Letter,
+        Self::LetterPortrait,
+        Self::Square,
+    ];
 
     /// Width and height, pixels.
     pub fn size(self) -> (u32, u32) {
@@ -79,7 +94,19 @@ impl SizePreset {
             Self::Slide => (1920, 1080),
             Self::Slide4k => (3840, 2160),
             Self::A4 => (3508, 2480),
+            Self::A4Portrait => (2480, 3508),
             Self::Letter => (3300, 2550),
+            Self::LetterPortrait => (2550, 3300),
+            Self::Square => (2160, 2160),
+        }
+    }
+
+    /// The print resolution, dots per inch, for paper sizes: text is then set in points and
+    /// never below 7 pt.
+    pub fn dpi(self) -> Option<f64> {
+        match self {
+            Self::A4 | Self::A4Portrait | Self::Letter | Self::LetterPortrait => Some(300.0),
+            Self::Slide | Self::Slide4k | Self::Square => None,
         }
     }
 
@@ -88,8 +115,11 @@ impl SizePreset {
         match self {
             Self::Slide => "Slide",
             Self::Slide4k => "Slide 4K",
-            Self::A4 => "A4 300 dpi",
-            Self::Letter => "Letter 300 dpi",
+            Self::A4 => "A4",
+            Self::A4Portrait => "A4 portrait",
+            Self::Letter => "Letter",
+            Self::LetterPortrait => "Letter portrait",
+            Self::Square => "Square",
         }
     }
 }
@@ -119,36 +149,24 @@ pub enum ExportError {
 /// Graticule spacing of exported maps, degrees.
 pub const GRATICULE_STEP_DEG: f64 = 30.0;
 
-/// Builds the scene for an image at the scale its layout gives the map, with the legend's
-/// coverage of the first target area.
+/// The scene of an image at the scale its layout gives the map, and where the map goes.
 pub fn image_scene(
     scenario: &Scenario,
     projection: Projection,
     options: &ImageOptions,
 ) -> (Scene, ImagePlan) {
-    let plan = briefing::plan(&projection, options);
-    let scene_options = SceneOptions {
-        graticule_step_deg: GRATICULE_STEP_DEG,
-        layers: options.layers,
-        labels: options.labels,
-        ..SceneOptions::new(projection, plan.transform.scale)
-    };
-    let coverage = visible_coverage(scenario, 1);
-    let mut scene = SceneBuilder::new().build(scenario, &scene_options, &coverage);
-    if let Some(title) = &options.title {
-        scene.title.clone_from(title);
-    }
-    (scene, plan)
+    let briefing = briefing::build(scenario, projection, options);
+    (briefing.scene, briefing.plan)
 }
 
-/// The briefing (or map) image as SVG text, and its plan.
+/// The briefing (or map) image as SVG text, and where its map went.
 pub fn svg(
     scenario: &Scenario,
     projection: Projection,
     options: &ImageOptions,
 ) -> (String, ImagePlan) {
-    let (scene, plan) = image_scene(scenario, projection, options);
-    (briefing::render_svg(&scene, options, &plan), plan)
+    let built = briefing::build(scenario, projection, options);
+    (briefing::render_svg(&built, options), built.plan)
 }
 
 /// The six lines of an ESRI world file for an equirectangular image: pixel size in x, two

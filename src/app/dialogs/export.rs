@@ -70,6 +70,12 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
             extent,
             layers: app.layers(),
             labels: app.settings.labels,
+            // A paper preset's size is printed at its resolution.
+            dpi: SizePreset::ALL
+                .into_iter()
+                .find(|p| p.size() == (form.width, form.height))
+                .and_then(SizePreset::dpi),
+            inset: crate::export::briefing::InsetMode::Auto,
         };
         app.commands.push(Command::Export(ExportRequest {
             path: form.path.trim().into(),

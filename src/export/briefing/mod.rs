@@ -1,19 +1,35 @@
-//! Briefing images: the page laid out (title block, map, legend, sources, footer) and drawn
-//! from the scene alone as SVG. The PNG is rendered from this same SVG (see
-//! [`super::png`]), so the two always agree.
+//! Briefing images: the scene, and a page laid out for its shape around it (title block,
+//! map, legend, symbol key, reach matrix, inset, sources, footer), drawn from the scene alone
+//! as SVG. The PNG is rendered from this same SVG (see [`super::png`]), so the two always
+//! agree.
+//!
+//! Submodules: `compose` (the layout), `blocks` (what the page says, measured), `inset` (the
+//! regional map for short ranges), `map_svg` (the map) and `svg` (the page).
 
+mod blocks;
+mod compose;
+mod flow;
+mod inset;
 mod map_svg;
 mod svg;
 
+pub use compose::{Composition, Ink, Item, Page, TextSizes};
+pub use inset::{InsetMode, InsetView, SHORT_RANGE_KM};
 pub use svg::render_svg;
 
+use crate::analysis::{ReachMatrix, visible_coverage};
+use crate::fonts::text_width;
 use crate::projection::{MapRect, Projection};
-use crate::scene::{PixelRect, RingLayers, Style, ViewTransform};
+use crate::scenario::Scenario;
+use crate::scene::{
+    MarkerItem, OverlaySizes, PixelRect, RingLayers, Scene, SceneBuilder, SceneOptions, Style,
+    ViewTransform,
+};
 
 /// What the image holds besides the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Layout {
-    /// Title, subtitle, map, legend, sources, caveats, projection and date.
+    /// Title, subtitle, map, legend, key, matrix, sources, caveats, projection and date.
     #[default]
     Briefing,
     /// The map alone, filling the image.
@@ -27,6 +43,9 @@ pub struct ImageOptions {
     pub width: u32,
     /// Height, pixels.
     pub height: u32,
+    /// Print resolution, dots per inch, for paper: text is set in points, never below 7 pt.
+    /// `None` for screens.
+    pub dpi: Option<f64>,
     /// Briefing or map only.
     pub layout: Layout,
     /// Colours.
@@ -41,6 +60,28 @@ pub struct ImageOptions {
     pub layers: RingLayers,
     /// Label markers and rings.
     pub labels: bool,
+    /// Whether a briefing gets an inset for short ranges.
+    pub inset: InsetMode,
+}
+
+impl ImageOptions {
+    /// A light briefing of `width` x `height` pixels for screens, dated `date`, with labels
+    /// and the inset, no optional layers.
+    pub fn new(width: u32, height: u32, date: &str) -> Self {
+        Self {
+            width,
+            height,
+            dpi: None,
+            layout: Layout::Briefing,
+            style: Style::LIGHT,
+            date: date.to_owned(),
+            title: None,
+            extent: None,
+            layers: RingLayers::default(),
+            labels: true,
+            inset: InsetMode::Auto,
+        }
+    }
 }
 
 /// Where the map goes in the image and how map units land on pixels.
@@ -50,55 +91,182 @@ pub struct ImagePlan {
     pub map_box: PixelRect,
     /// Map units to image pixels.
     pub transform: ViewTransform,
-    /// The space the map was fitted into (the map frame may be smaller), pixels. The side
-    /// panel and the footer align with it.
-    pub body: PixelRect,
-    /// Size unit: 1 at 1920x1080, scaling type and lines with the image.
+    /// Size unit of lines and markers: 1 at 1920x1080.
     pub unit: f64,
 }
 
-/// Lays out the image: computed before the scene so the scene can be built at the right scale.
-pub fn plan(projection: &Projection, options: &ImageOptions) -> ImagePlan {
+/// The inset map, ready to draw.
+#[derive(Debug, Clone)]
+pub struct InsetMap {
+    /// Its scene.
+    pub scene: Scene,
+    /// Its box on the page.
+    pub rect: PixelRect,
+    /// Map units to pixels.
+    pub transform: ViewTransform,
+}
+
+/// A briefing ready to draw: the scene, where the map goes, the page around it and the inset.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The main map's scene.
+    pub scene: Scene,
+    /// Where the map goes.
+    pub plan: ImagePlan,
+    /// The page around it (empty for the map layout).
+    pub composition: Option<Composition>,
+    /// The inset, when there is one.
+    pub inset: Option<InsetMap>,
+}
+
+/// The padding between a map's frame and the map, pixels per unit.
+const MAP_PAD: f64 = 4.0;
+
+fn fit(bounds: &MapRect, rect: PixelRect, pad: f64) -> ViewTransform {
+    ViewTransform::fit(bounds, rect.expand(-pad))
+}
+
+/// Names of the markers whose label found no room on the map of `scene` at `transform`.
+fn unplaced_names(
+    scene: &Scene,
+    transform: &ViewTransform,
+    map_box: PixelRect,
+    unit: f64,
+) -> Vec<String> {
+    let sizes = OverlaySizes::print(unit);
+    let overlay = scene.overlay(transform, map_box, &[], sizes, |s| {
+        text_width(s, sizes.label_px, false)
+    });
+    overlay
+        .unplaced
+        .iter()
+        .map(|&i| {
+            let m = &scene.markers[i];
+            let kind = match m.item {
+                MarkerItem::Site(_) => "site",
+                MarkerItem::Target(_) => "target",
+            };
+            let name = m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str());
+            format!("{name} ({kind})")
+        })
+        .collect()
+}
+
+/// The footer's last line: what the map is, the date.
+fn meta_line(scene: &Scene, date: &str) -> String {
+    let detail = match scene.detail() {
+        crate::basemap::Detail::Coarse => "1:110m",
+        crate::basemap::Detail::Fine => "1:50m",
+    };
+    format!(
+        "Projection: {}.  Basemap: Natural Earth {detail} (public domain).  {date}.  Made with range-rings.",
+        scene.projection.name()
+    )
+}
+
+/// Builds the briefing (or the map alone) of `scenario` in `projection`: the scene at the
+/// scale the page gives the map, the page laid out for its shape, the inset.
+pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions) -> Briefing {
     let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let unit = (w / 1920.0).min(h / 1080.0).max(0.05);
-    let mut map_box = match options.layout {
-        Layout::Map => PixelRect::from_edges(0.0, 0.0, w, h),
-        Layout::Briefing => {
-            // Text never shrinks below 70 % of its 1080p size, so neither do the bands it needs.
-            let text_unit = unit.max(0.7);
-            let margin = 24.0 * unit;
-            let header = 96.0 * text_unit;
-            let footer = 58.0 * text_unit;
-            let panel = (0.27 * w).max(360.0 * unit).min(0.45 * w);
-            PixelRect {
-                left: margin,
-                top: header,
-                width: w - panel - 3.0 * margin,
-                height: h - header - footer,
-            }
-        }
-    };
+    let unit = (w / 1920.0).min(h / 1080.0).max(0.25);
     let bounds = options.extent.unwrap_or_else(|| projection.bounds());
-    let pad = if options.layout == Layout::Map {
-        0.0
-    } else {
-        4.0 * unit
+    let aspect = bounds.width() / bounds.height();
+    let coverage = visible_coverage(scenario, usize::MAX);
+    let mut builder = SceneBuilder::new();
+    let scene_at = |builder: &mut SceneBuilder, px_per_unit: f64| {
+        let scene_options = SceneOptions {
+            graticule_step_deg: super::GRATICULE_STEP_DEG,
+            layers: options.layers,
+            labels: options.labels,
+            ..SceneOptions::new(projection, px_per_unit)
+        };
+        let mut scene = builder.build(scenario, &scene_options, &coverage);
+        if let Some(title) = &options.title {
+            scene.title.clone_from(title);
+        }
+        scene
     };
-    let fit = |b: PixelRect| ViewTransform::fit(&bounds, b.expand(-pad));
-    let mut transform = fit(map_box);
-    let body = map_box;
-    if options.layout == Layout::Briefing {
-        // The frame hugs the fitted map, at the top of the space it had, so no empty bands show.
-        let used_w = bounds.width() * transform.scale + 2.0 * pad;
-        let used_h = bounds.height() * transform.scale + 2.0 * pad;
-        map_box.width = used_w.min(map_box.width);
-        map_box.height = used_h.min(map_box.height);
-        transform = fit(map_box);
+    if options.layout == Layout::Map {
+        let map_box = PixelRect::from_edges(0.0, 0.0, w, h);
+        let transform = fit(&bounds, map_box, 0.0);
+        let scene = scene_at(&mut builder, transform.scale);
+        return Briefing {
+            scene,
+            plan: ImagePlan {
+                map_box,
+                transform,
+                unit,
+            },
+            composition: None,
+            inset: None,
+        };
     }
-    ImagePlan {
-        map_box,
-        transform,
-        body,
-        unit,
+    let page = Page {
+        width: w,
+        height: h,
+        dpi: options.dpi,
+    };
+    // A first scene at a likely scale gives the legend, key and caveats; the final one is
+    // built at the scale the layout gives the map (rings and basemap come from the cache when
+    // the scale rounds the same).
+    let mut scene = scene_at(&mut builder, 0.6 * w / bounds.width());
+    let matrix = ReachMatrix::compute(scenario, &coverage);
+    let inset_view = match options.inset {
+        InsetMode::Auto => inset::inset_view(scenario, &scene, &bounds),
+        InsetMode::None => None,
+    };
+    let caption = inset_view.map(|_| {
+        format!(
+            "Inset: ranges under {} km",
+            crate::format::thousands(SHORT_RANGE_KM)
+        )
+    });
+    let mut unplaced: Vec<String> = Vec::new();
+    let mut composition;
+    let mut transform;
+    let mut passes = 0;
+    loop {
+        let content = blocks::content(
+            &scene,
+            scenario,
+            Some(&matrix),
+            caption.as_deref(),
+            &unplaced,
+            meta_line(&scene, &options.date),
+        );
+        composition = compose::compose(page, &content, aspect, inset_view.map(|v| v.aspect()));
+        transform = fit(&bounds, composition.map_box, MAP_PAD * composition.unit);
+        scene = scene_at(&mut builder, transform.scale);
+        let now = unplaced_names(&scene, &transform, composition.map_box, composition.unit);
+        passes += 1;
+        // The list of places without a label is part of the page; it settles in a pass or two.
+        if now == unplaced || passes >= 3 {
+            break;
+        }
+        unplaced = now;
+    }
+    let inset = inset_view.zip(composition.inset_box).map(|(view, rect)| {
+        let transform = fit(&view.extent, rect, MAP_PAD * composition.unit);
+        let inset_options = SceneOptions {
+            graticule_step_deg: 10.0,
+            layers: options.layers,
+            labels: options.labels,
+            ..SceneOptions::new(view.projection, transform.scale)
+        };
+        InsetMap {
+            scene: SceneBuilder::new().build(scenario, &inset_options, &coverage),
+            rect,
+            transform,
+        }
+    });
+    Briefing {
+        scene,
+        plan: ImagePlan {
+            map_box: composition.map_box,
+            transform,
+            unit: composition.unit,
+        },
+        composition: Some(composition),
+        inset,
     }
 }

@@ -1,13 +1,13 @@
-//! The briefing as SVG, drawn from the scene alone: the map (basemap, rings, markers and
-//! labels placed by [`Scene::overlay`]) and, for the briefing layout, the title block, the
-//! legend, the sources and the footer.
+//! The briefing as SVG, drawn from the scene and the composed page alone: the map (and the
+//! inset), each in its frame, then the page's text, swatches, key symbols and matrix cells.
 
+use super::compose::{Ink, Item};
 use super::map_svg::{draw_map, draw_overlay};
-use super::{ImageOptions, ImagePlan, Layout};
+use super::{Briefing, ImageOptions};
 use crate::color::Rgba;
 use crate::export::xml::XmlWriter;
-use crate::fonts::{self, text_width, wrap};
-use crate::scene::{MarkerItem, Overlay, Scene, Style};
+use crate::fonts::{self, wrap};
+use crate::scene::{KeySymbol, Overlay, PixelRect, Scene, Style, Symbol, ViewTransform};
 
 fn text(xml: &mut XmlWriter, x: f64, y: f64, size: f64, bold: bool, color: Rgba, content: &str) {
     xml.start("text")
@@ -20,12 +20,39 @@ fn text(xml: &mut XmlWriter, x: f64, y: f64, size: f64, bold: bool, color: Rgba,
         .end();
 }
 
-/// The whole image as SVG: deterministic text for the same scene and options.
-pub fn render_svg(scene: &Scene, options: &ImageOptions, plan: &ImagePlan) -> String {
+fn rect_attrs(xml: &mut XmlWriter, r: &PixelRect) {
+    xml.attr("x", format_args!("{:.1}", r.left))
+        .attr("y", format_args!("{:.1}", r.top))
+        .attr("width", format_args!("{:.1}", r.width))
+        .attr("height", format_args!("{:.1}", r.height));
+}
+
+/// Draws a map (scene, view, box) clipped to its box; `id` names the clip path.
+fn map(
+    xml: &mut XmlWriter,
+    scene: &Scene,
+    style: &Style,
+    t: &ViewTransform,
+    unit: f64,
+    rect: PixelRect,
+    id: &str,
+) -> Overlay {
+    xml.start("defs").start("clipPath").attr("id", id);
+    xml.start("rect");
+    rect_attrs(xml, &rect);
+    xml.end().end().end();
+    xml.start("g").attr("clip-path", format_args!("url(#{id})"));
+    draw_map(xml, scene, style, t, unit);
+    let overlay = draw_overlay(xml, scene, style, t, unit, rect);
+    xml.end();
+    overlay
+}
+
+/// The whole image as SVG: deterministic text for the same briefing and options.
+pub fn render_svg(briefing: &Briefing, options: &ImageOptions) -> String {
     let (w, h) = (options.width, options.height);
     let style = &options.style;
-    let u = plan.unit;
-    let t = &plan.transform;
+    let plan = &briefing.plan;
     let mut xml = XmlWriter::new();
     xml.start("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")
@@ -38,72 +65,254 @@ pub fn render_svg(scene: &Scene, options: &ImageOptions, plan: &ImagePlan) -> St
         .attr("height", h)
         .attr("fill", style.background.rgb_hex())
         .end();
-    let m = plan.map_box;
-    xml.start("defs").start("clipPath").attr("id", "map");
-    xml.start("rect")
-        .attr("x", format_args!("{:.1}", m.left))
-        .attr("y", format_args!("{:.1}", m.top))
-        .attr("width", format_args!("{:.1}", m.width))
-        .attr("height", format_args!("{:.1}", m.height))
-        .end();
-    xml.end().end();
-    xml.start("g").attr("clip-path", "url(#map)");
-    draw_map(&mut xml, scene, style, t, u);
-    let overlay = draw_overlay(&mut xml, scene, style, t, u, plan.map_box);
-    draw_unplaced(&mut xml, scene, &overlay, style, plan);
-    xml.end();
-    if options.layout == Layout::Briefing {
-        xml.start("rect")
-            .attr("x", format_args!("{:.1}", m.left))
-            .attr("y", format_args!("{:.1}", m.top))
-            .attr("width", format_args!("{:.1}", m.width))
-            .attr("height", format_args!("{:.1}", m.height))
-            .attr("fill", "none")
-            .attr("stroke", style.coast.rgb_hex())
-            .attr("stroke-width", format_args!("{u:.2}"))
-            .end();
-        draw_briefing_text(&mut xml, scene, options, plan);
+    let overlay = map(
+        &mut xml,
+        &briefing.scene,
+        style,
+        &plan.transform,
+        plan.unit,
+        plan.map_box,
+        "map",
+    );
+    if let Some(inset) = &briefing.inset {
+        map(
+            &mut xml,
+            &inset.scene,
+            style,
+            &inset.transform,
+            plan.unit,
+            inset.rect,
+            "inset",
+        );
+    }
+    match &briefing.composition {
+        Some(page) => {
+            for item in &page.items {
+                draw_item(&mut xml, item, &briefing.scene, style, page.unit);
+            }
+        }
+        // The map alone lists the places it could not label along its bottom.
+        None => draw_unplaced(
+            &mut xml,
+            &briefing.scene,
+            &overlay,
+            style,
+            plan.map_box,
+            plan.unit,
+        ),
     }
     xml.finish()
 }
 
-/// The markers whose label found no room, listed along the bottom of the map: never dropped
-/// without a word.
+/// Shades of the reach matrix: in range, within the band, out of range, no site.
+fn shade(shade: u8, style: &Style) -> Rgba {
+    let dark = style.background.0[..3]
+        .iter()
+        .map(|&c| u32::from(c))
+        .sum::<u32>()
+        < 3 * 128;
+    match (shade, dark) {
+        (0, false) => Rgba([0xf2, 0xa7, 0xa0, 0xff]),
+        (1, false) => Rgba([0xf6, 0xd3, 0x8e, 0xff]),
+        (2, false) => Rgba([0xe4, 0xe6, 0xe8, 0xff]),
+        (0, true) => Rgba([0x7d, 0x30, 0x2b, 0xff]),
+        (1, true) => Rgba([0x72, 0x57, 0x1c, 0xff]),
+        (2, true) => Rgba([0x33, 0x39, 0x40, 0xff]),
+        _ => style.background,
+    }
+}
+
+fn draw_item(xml: &mut XmlWriter, item: &Item, scene: &Scene, style: &Style, unit: f64) {
+    match item {
+        Item::Text {
+            x,
+            y,
+            size,
+            bold,
+            ink,
+            text: content,
+        } => {
+            let color = match ink {
+                Ink::Text => style.text,
+                Ink::Muted => style.muted_text,
+            };
+            text(xml, *x, *y, *size, *bold, color, content);
+        }
+        Item::Swatch { rect, entry } => {
+            let color = scene
+                .legend
+                .get(*entry)
+                .map_or(style.text, |e| e.color)
+                .rgb_hex();
+            xml.start("rect");
+            rect_attrs(xml, rect);
+            xml.attr("fill", &color)
+                .attr("fill-opacity", "0.25")
+                .attr("stroke", &color)
+                .attr("stroke-width", format_args!("{:.2}", (2.0 * unit).max(1.0)))
+                .end();
+        }
+        Item::Cell { rect, shade: s } => {
+            xml.start("rect");
+            rect_attrs(xml, rect);
+            xml.attr("fill", shade(*s, style).rgb_hex())
+                .attr("rx", format_args!("{:.1}", 0.15 * rect.height))
+                .end();
+        }
+        Item::Frame { rect } => {
+            xml.start("rect");
+            rect_attrs(xml, rect);
+            xml.attr("fill", "none")
+                .attr("stroke", style.coast.rgb_hex())
+                .attr("stroke-width", format_args!("{:.2}", unit.max(0.5)))
+                .end();
+        }
+        Item::Symbol { x, y, size, symbol } => key_symbol(xml, *x, *y, *size, *symbol, style, unit),
+    }
+}
+
+/// A symbol of the key, centred on (`x`, `y`), `r` its marker radius.
+fn key_symbol(
+    xml: &mut XmlWriter,
+    x: f64,
+    y: f64,
+    r: f64,
+    symbol: KeySymbol,
+    style: &Style,
+    unit: f64,
+) {
+    let ink = style.text.rgb_hex();
+    let paper = style.background.rgb_hex();
+    let line = |xml: &mut XmlWriter, d: String, dash: Option<String>| {
+        xml.start("path")
+            .attr("d", d)
+            .attr("fill", "none")
+            .attr("stroke", &ink)
+            .attr("stroke-width", format_args!("{:.2}", (1.2 * unit).max(0.8)))
+            .attr_opt("stroke-dasharray", dash)
+            .end();
+    };
+    match symbol {
+        KeySymbol::Marker(Symbol::Launch) => {
+            xml.start("path")
+                .attr(
+                    "d",
+                    format_args!(
+                        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                        x,
+                        y - 1.3 * r,
+                        x + 1.15 * r,
+                        y + 0.75 * r,
+                        x - 1.15 * r,
+                        y + 0.75 * r
+                    ),
+                )
+                .attr("fill", &ink)
+                .end();
+        }
+        KeySymbol::Marker(Symbol::Patrol { illustrative }) => {
+            xml.start("path")
+                .attr(
+                    "d",
+                    format_args!(
+                        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                        x,
+                        y - r,
+                        x + r,
+                        y,
+                        x,
+                        y + r,
+                        x - r,
+                        y
+                    ),
+                )
+                .attr("fill", if illustrative { &paper } else { &ink })
+                .attr("stroke", &ink)
+                .attr("stroke-width", format_args!("{:.2}", (1.2 * unit).max(0.8)))
+                .end();
+        }
+        KeySymbol::Marker(Symbol::Target) => {
+            xml.start("circle")
+                .attr("cx", format_args!("{x:.1}"))
+                .attr("cy", format_args!("{y:.1}"))
+                .attr("r", format_args!("{:.2}", 0.75 * r))
+                .attr("fill", &paper)
+                .attr("stroke", &ink)
+                .attr("stroke-width", format_args!("{:.2}", (1.3 * unit).max(0.8)))
+                .end();
+        }
+        KeySymbol::PatrolArea => line(
+            xml,
+            format!(
+                "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
+                x - 1.4 * r,
+                y - r,
+                2.8 * r,
+                2.0 * r,
+                -2.8 * r
+            ),
+            Some(format!("{:.1} {:.1}", 0.8 * r, 0.6 * r)),
+        ),
+        KeySymbol::Band => {
+            let d = (0..4)
+                .map(|k| {
+                    let x0 = x - 1.6 * r + f64::from(k) * r;
+                    format!("M{:.1} {:.1}l{:.1} {:.1}", x0, y + r, 1.2 * r, -2.0 * r)
+                })
+                .collect::<String>();
+            line(xml, d, None);
+        }
+        KeySymbol::RotatingReach => line(
+            xml,
+            format!("M{:.1} {:.1}h{:.1}", x - 1.8 * r, y, 3.6 * r),
+            Some(format!("{:.1} {:.1}", 1.0 * r, 0.6 * r)),
+        ),
+        KeySymbol::TargetArea => {
+            xml.start("rect")
+                .attr("x", format_args!("{:.1}", x - 1.4 * r))
+                .attr("y", format_args!("{:.1}", y - r))
+                .attr("width", format_args!("{:.1}", 2.8 * r))
+                .attr("height", format_args!("{:.1}", 2.0 * r))
+                .attr("fill", &ink)
+                .attr("fill-opacity", "0.08")
+                .attr("stroke", &ink)
+                .attr("stroke-opacity", "0.7")
+                .attr("stroke-width", format_args!("{:.2}", unit.max(0.6)))
+                .end();
+        }
+    }
+}
+
+/// The markers whose label found no room, listed along the bottom of a map drawn alone:
+/// never dropped without a word.
 fn draw_unplaced(
     xml: &mut XmlWriter,
     scene: &Scene,
     overlay: &Overlay,
     style: &Style,
-    plan: &ImagePlan,
+    map_box: PixelRect,
+    unit: f64,
 ) {
     if overlay.unplaced.is_empty() {
         return;
     }
-    let names: Vec<String> = overlay
+    let names: Vec<&str> = overlay
         .unplaced
         .iter()
         .map(|&i| {
             let m = &scene.markers[i];
-            let kind = match m.item {
-                MarkerItem::Site(_) => "site",
-                MarkerItem::Target(_) => "target",
-            };
-            format!(
-                "{} ({kind})",
-                m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str())
-            )
+            m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str())
         })
         .collect();
-    let u = plan.unit.max(0.7);
+    let u = unit.max(0.7);
     let size = 11.5 * u;
-    let m = plan.map_box;
     let lines = wrap(
         &format!("Also marked, unlabelled: {}.", names.join(", ")),
         size,
         false,
-        m.width - 16.0 * u,
+        map_box.width - 16.0 * u,
     );
-    let mut y = m.bottom() - 6.0 * u - size * 1.25 * (lines.len() as f64 - 1.0);
+    let mut y = map_box.bottom() - 6.0 * u - size * 1.25 * (lines.len() as f64 - 1.0);
     xml.start("g")
         .attr("stroke", style.halo.rgb_hex())
         .attr("stroke-width", format_args!("{:.2}", 3.0 * u))
@@ -112,7 +321,7 @@ fn draw_unplaced(
     for line in lines {
         text(
             xml,
-            m.left + 8.0 * u,
+            map_box.left + 8.0 * u,
             y,
             size,
             false,
@@ -122,203 +331,4 @@ fn draw_unplaced(
         y += size * 1.25;
     }
     xml.end();
-}
-
-fn draw_briefing_text(
-    xml: &mut XmlWriter,
-    scene: &Scene,
-    options: &ImageOptions,
-    plan: &ImagePlan,
-) {
-    let style = &options.style;
-    // Text never shrinks below 70 % of its 1080p size, however small the image.
-    let u = plan.unit.max(0.7);
-    let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let margin = 24.0 * plan.unit;
-    let title = scene.title.as_str();
-    // A long title is set smaller so that it fits the width.
-    let title_size = 34.0 * u * ((w - 2.0 * margin) / text_width(title, 34.0 * u, true)).min(1.0);
-    text(
-        xml,
-        margin,
-        margin + 30.0 * u,
-        title_size,
-        true,
-        style.text,
-        title,
-    );
-    if let Some(subtitle) = &scene.subtitle {
-        text(
-            xml,
-            margin,
-            margin + 60.0 * u,
-            19.0 * u,
-            false,
-            style.muted_text,
-            subtitle,
-        );
-    }
-
-    // Side panel beside the map (wider when the map is narrow): legend, then sources unless
-    // they go under a map that leaves room below it.
-    let body = plan.body;
-    let map = plan.map_box;
-    let px = map.right() + margin;
-    let pw = w - px - margin;
-    let room_below = body.bottom() - map.bottom();
-    let sources_below = room_below >= 100.0 * u;
-    let mut y = body.top + 18.0 * u;
-    text(xml, px, y, 17.0 * u, true, style.text, "Legend");
-    y += 10.0 * u;
-    let legend_bottom = body.bottom() - 60.0 * u;
-    for (shown, entry) in scene.legend.iter().enumerate() {
-        // Each entry takes about 60 px (at 1080p); summarise what does not fit.
-        if y + 60.0 * u > legend_bottom {
-            y += 20.0 * u;
-            let more = format!("... and {} more missiles", scene.legend.len() - shown);
-            text(xml, px, y, 12.5 * u, false, style.muted_text, &more);
-            break;
-        }
-        y += 22.0 * u;
-        let sw = 30.0 * u;
-        let c = entry.color.rgb_hex();
-        xml.start("rect")
-            .attr("x", format_args!("{px:.1}"))
-            .attr("y", format_args!("{:.1}", y - 13.0 * u))
-            .attr("width", format_args!("{sw:.1}"))
-            .attr("height", format_args!("{:.1}", 15.0 * u))
-            .attr("fill", &c)
-            .attr("fill-opacity", "0.18")
-            .attr("stroke", &c)
-            .attr("stroke-width", format_args!("{:.2}", 2.2 * u))
-            .end();
-        let indent = px + sw + 10.0 * u;
-        text(xml, indent, y, 15.0 * u, true, style.text, &entry.title());
-        for line in wrap(&entry.detail(), 12.5 * u, false, pw - sw - 10.0 * u) {
-            y += 16.0 * u;
-            text(xml, indent, y, 12.5 * u, false, style.muted_text, &line);
-        }
-    }
-
-    // Sources: one heading per drawn missile, one line (wrapped) per estimate, flowed into
-    // columns: under the map when there is room there, else under the legend.
-    let bottom = body.bottom();
-    let (sx, sy, sw_total, columns) = if sources_below {
-        (body.left, map.bottom() + 8.0 * u, map.width, 3)
-    } else {
-        (px, y + 16.0 * u, pw, 1)
-    };
-    let mut items: Vec<(bool, String)> = Vec::new();
-    for entry in scene.legend.iter().filter(|e| !e.sources.is_empty()) {
-        items.push((true, entry.name.clone()));
-        items.extend(entry.sources.iter().map(|s| (false, format!("- {s}"))));
-    }
-    if !items.is_empty() {
-        draw_sources(xml, style, u, &items, (sx, sy, sw_total, columns), bottom);
-    }
-
-    // Footer: what the rings assume, and what the map is.
-    let caveat = scene.caveats.join(" ");
-    // The footer's three lines sit in the band the plan reserved at the bottom.
-    let mut fy = h - 42.0 * u;
-    for line in wrap(&caveat, 12.5 * u, false, w - 2.0 * margin)
-        .into_iter()
-        .take(2)
-    {
-        text(xml, margin, fy, 12.5 * u, false, style.muted_text, &line);
-        fy += 16.0 * u;
-    }
-    let detail = match scene.detail() {
-        crate::basemap::Detail::Coarse => "1:110m",
-        crate::basemap::Detail::Fine => "1:50m",
-    };
-    let meta = format!(
-        "Projection: {}.  Basemap: Natural Earth {detail} (public domain).  {}.  Made with range-rings.",
-        scene.projection.name(),
-        options.date
-    );
-    text(
-        xml,
-        margin,
-        fy.min(h - 8.0 * u),
-        12.5 * u,
-        false,
-        style.muted_text,
-        &meta,
-    );
-}
-
-/// The sources block: headings (missile names) and source lines flowed into `columns` columns
-/// of the box (`x`, `y`, `width`, `columns`) down to `bottom`.
-fn draw_sources(
-    xml: &mut XmlWriter,
-    style: &Style,
-    u: f64,
-    items: &[(bool, String)],
-    (sx, sy, sw_total, columns): (f64, f64, f64, usize),
-    bottom: f64,
-) {
-    let size = 11.5 * u;
-    let line_h = 14.5 * u;
-    let gap = 18.0 * u;
-    let col_w = (sw_total - gap * (columns as f64 - 1.0)) / columns as f64;
-    let top = sy + 22.0 * u;
-    text(
-        xml,
-        sx,
-        sy + 14.0 * u,
-        15.0 * u,
-        true,
-        style.text,
-        "Sources",
-    );
-    let (mut col, mut cy) = (0usize, top);
-    let total = items.iter().filter(|(heading, _)| !heading).count();
-    let mut shown = 0;
-    for (heading, line) in items {
-        let lines = if *heading {
-            vec![line.clone()]
-        } else {
-            wrap(line, size, false, col_w - 10.0 * u)
-        };
-        let needed = line_h * (lines.len() as f64 + if *heading { 1.3 } else { 0.0 });
-        // A heading needs room for at least one source under it.
-        if cy + needed + if *heading { line_h } else { 0.0 } > bottom - line_h {
-            col += 1;
-            cy = top;
-            if col >= columns {
-                break;
-            }
-        }
-        let x = sx + col as f64 * (col_w + gap);
-        if *heading {
-            cy += 0.3 * line_h;
-        }
-        for (i, l) in lines.iter().enumerate() {
-            cy += line_h;
-            let indent = if i == 0 || *heading { 0.0 } else { 10.0 * u };
-            let color = if *heading {
-                style.text
-            } else {
-                style.muted_text
-            };
-            text(xml, x + indent, cy, size, *heading, color, l);
-        }
-        if !heading {
-            shown += 1;
-        }
-    }
-    if shown < total {
-        let x = sx + (columns.min(col + 1) - 1) as f64 * (col_w + gap);
-        let more = format!("... and {} more in the scenario's sources", total - shown);
-        text(
-            xml,
-            x,
-            (cy + line_h).min(bottom),
-            size,
-            false,
-            style.muted_text,
-            &more,
-        );
-    }
 }
