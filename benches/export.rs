@@ -26,7 +26,7 @@ fn exports(c: &mut Criterion) {
         let (svg, _) = export::svg(&scenario, pacific, &opts);
         eprintln!("{name}: SVG is {} KB", svg.len() / 1024);
         group.bench_function(format!("png from svg {name}"), |b| {
-            b.iter(|| png::svg_to_png(black_box(&svg), w, h))
+            b.iter(|| png::svg_to_png(black_box(&svg), w, h, None))
         });
     }
     group.finish();

@@ -94,7 +94,7 @@ fn render_with(
         inset: range_rings::export::briefing::InsetMode::Auto,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
-    let bytes = png::svg_to_png(&svg, width, height).unwrap();
+    let bytes = png::svg_to_png(&svg, width, height, None).unwrap();
     (Pixmap::decode_png(&bytes).unwrap(), plan)
 }
 
@@ -392,7 +392,7 @@ mod poles {
                 let render = |lat: f64| {
                     let projection = make(LatLon::lat_lon(lat, 125.0));
                     let (svg, _) = export::svg(&scenario, projection, &options);
-                    let png = png::svg_to_png(&svg, 400, 400).unwrap();
+                    let png = png::svg_to_png(&svg, 400, 400, None).unwrap();
                     (projection.name(), Pixmap::decode_png(&png).unwrap())
                 };
                 let (name, exact) = render(pole);
@@ -721,7 +721,7 @@ mod files {
             ..briefing_options(480, 240)
         };
         let (svg, _) = export::svg(&scenario, projection, &options);
-        let bytes = png::svg_to_png(&svg, 480, 240).unwrap();
+        let bytes = png::svg_to_png(&svg, 480, 240, None).unwrap();
         let path = data_path("golden/builtin-map-480x240.png");
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -7,7 +7,7 @@ use range_rings::export::briefing::{self, ImageOptions, Layout};
 use range_rings::geodesy::LatLon;
 use range_rings::projection::Projection;
 use range_rings::scenario::Scenario;
-use range_rings::scene::{OverlaySizes, Scene, Style};
+use range_rings::scene::{Scene, Style};
 
 /// What a renderer drew: marker centres (mean of a symbol's vertices, or a circle's centre),
 /// marker labels (text, left end, baseline), ring labels (text, centre x, centre y, angle in
@@ -110,7 +110,7 @@ fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Dra
         screen_rect: Some(rect),
         ..Default::default()
     };
-    let sizes = OverlaySizes::print(plan.unit);
+    let sizes = plan.overlay;
     let mut meshes = MeshCache::default();
     let mut output = ctx.run_ui(input, |ui| {
         let painter = ui.painter_at(rect);
@@ -264,7 +264,7 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
         let built = briefing::build(&scenario, projection, &options);
         let (scene, plan) = (&built.scene, &built.plan);
         let svg = briefing::render_svg(&built, &options);
-        let on_paper = from_svg(&svg, scene, OverlaySizes::print(plan.unit).label_px);
+        let on_paper = from_svg(&svg, scene, plan.overlay.label_px);
         let on_screen = from_painter(scene, plan, &options.style);
         let what = projection.name();
         assert!(

@@ -219,7 +219,7 @@ pub fn write(
             png::check_size(options.width, options.height)?;
             let (svg, plan) = svg(scenario, projection, options);
             let bytes = if format == Format::Png {
-                png::svg_to_png(&svg, options.width, options.height)?
+                png::svg_to_png(&svg, options.width, options.height, options.dpi)?
             } else {
                 svg.into_bytes()
             };

@@ -45,11 +45,17 @@ pub fn check_size(width: u32, height: u32) -> Result<(), PngError> {
     Ok(())
 }
 
-/// Renders SVG text to PNG bytes at its own size.
+/// Renders SVG text to PNG bytes at its own size; `dpi`, when given, is recorded in the file
+/// (so print tools size a 300 dpi A4 page as A4).
 ///
 /// # Errors
 /// An impossible size, SVG that does not parse, or a failed encoding.
-pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+pub fn svg_to_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    dpi: Option<f64>,
+) -> Result<Vec<u8>, PngError> {
     check_size(width, height)?;
     let options = usvg::Options {
         fontdb: font_database(),
@@ -62,7 +68,29 @@ pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngErro
         tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))
+    encode(pixmap, dpi).map_err(|e| PngError::Encode(e.to_string()))
+}
+
+/// PNG bytes of a pixmap, compressed quickly.
+fn encode(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>, png::EncodingError> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    // zlib level 2: near the default level's size (5 % larger) in two thirds of its time;
+    // the fastest mode (fdeflate) makes hatched maps two and a half times larger.
+    encoder.set_deflate_compression(png::DeflateCompression::Level(2));
+    if let Some(dpi) = dpi {
+        let per_metre = (dpi / 0.0254).round() as u32;
+        encoder.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: per_metre,
+            yppu: per_metre,
+            unit: png::Unit::Meter,
+        }));
+    }
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&pixmap.take_demultiplied())?;
+    writer.finish()?;
+    Ok(bytes)
 }

@@ -8,12 +8,12 @@ use super::basemap_layer::BasemapLayer;
 use super::legend::{caveats, legend_entries, symbol_key};
 use super::markers::{MarkerOptions, geodesic_path, markers};
 use super::rings::{RingLayers, SceneRing, build_ring};
-use super::{Scene, SceneOptions};
+use super::{Focus, Scene, SceneOptions};
 use crate::analysis::CoverageRow;
 use crate::basemap::Detail;
-use crate::geodesy::Origin;
+use crate::geodesy::{M_PER_KM, Origin};
 use crate::projection::Projection;
-use crate::scenario::{RingSpec, Scenario};
+use crate::scenario::{Band, RingSpec, Scenario};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -104,14 +104,14 @@ impl SceneBuilder {
         // Half a pixel, in map units, quantised down to a power of two so that nearby zooms
         // share their rings.
         let tolerance = 2f64.powi((0.5 / px).log2().floor() as i32);
-        let basemap_tolerance = options.basemap_tolerance.unwrap_or(0.5 / px);
+        let basemap_tolerance = options.basemap_tolerance.unwrap_or(tolerance);
         let basemap = self.basemap(
             &projection,
             detail,
             basemap_tolerance,
             options.graticule_step_deg,
         );
-        let rings = self.rings(scenario, &projection, tolerance, options.layers);
+        let rings = self.rings(scenario, options, tolerance);
         let target_areas = self.target_areas(scenario, &projection, tolerance);
         let markers = markers(
             scenario,
@@ -221,14 +221,18 @@ impl SceneBuilder {
     fn rings(
         &mut self,
         scenario: &Scenario,
-        projection: &Projection,
+        options: &SceneOptions,
         tolerance: f64,
-        layers: RingLayers,
     ) -> Vec<Arc<SceneRing>> {
+        let (projection, layers) = (&options.projection, options.layers);
         let pkey = projection_key(projection);
         let mut out = Vec::new();
         let mut used = HashMap::new();
-        for spec in scenario.visible_ring_specs() {
+        let specs = match options.focus {
+            Some(focus) => rings_in_focus(scenario, focus, layers),
+            None => scenario.visible_ring_specs().collect(),
+        };
+        for spec in specs {
             let missile = &scenario.missiles()[spec.missile];
             let band = missile.band.unwrap_or(crate::scenario::Band {
                 min_km: missile.range_km,
@@ -261,4 +265,38 @@ impl SceneBuilder {
         out.sort_by(|a, b| b.range_km.total_cmp(&a.range_km));
         out
     }
+}
+
+/// The visible rings that show within `focus`: those whose edges or bands pass through it,
+/// and of those enclosing it whole, the smallest (drawn last, its tint is the one seen).
+fn rings_in_focus(scenario: &Scenario, focus: Focus, layers: RingLayers) -> Vec<RingSpec> {
+    let radius_m = focus.radius_km * M_PER_KM;
+    let mut enclosing: Option<(f64, RingSpec)> = None;
+    let mut out = Vec::new();
+    for spec in scenario.visible_ring_specs() {
+        let missile = &scenario.missiles()[spec.missile];
+        let site = &scenario.sites()[spec.site];
+        let (near_m, _) = site.origin.distance_to(focus.centre);
+        let band = missile.band.unwrap_or(Band {
+            min_km: missile.range_km,
+            max_km: missile.range_km,
+        });
+        // The rotation-aware footprint reaches up to about a fifth further.
+        let stretch = if layers.rotation { 1.2 } else { 1.0 };
+        let outer_m = missile.range_km.max(band.max_km) * M_PER_KM * stretch;
+        let inner_m = missile.range_km.min(band.min_km) * M_PER_KM / stretch;
+        if near_m - radius_m > outer_m {
+            continue;
+        }
+        let encloses = matches!(site.origin, Origin::Point(_)) && near_m + radius_m < inner_m;
+        if encloses {
+            if enclosing.is_none_or(|(range, _)| missile.range_km < range) {
+                enclosing = Some((missile.range_km, spec));
+            }
+        } else {
+            out.push(spec);
+        }
+    }
+    out.extend(enclosing.map(|(_, spec)| spec));
+    out
 }

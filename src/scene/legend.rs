@@ -66,8 +66,9 @@ impl LegendEntry {
     }
 
     /// The figures in a sentence: "15,000 km (9,321 mi), estimates 13,000-15,000 km, from
-    /// Pyongyang; covers 100% of CONUS".
-    pub fn detail(&self) -> String {
+    /// Pyongyang; covers 100% of CONUS" (the coverage only `with_coverage`: a reach matrix
+    /// beside the legend already gives it).
+    pub fn detail(&self, with_coverage: bool) -> String {
         let mut text = format!(
             "{} km ({})",
             thousands(self.range_km),
@@ -94,7 +95,9 @@ impl LegendEntry {
         if self.assumed {
             text.push_str(" (assumed figure)");
         }
-        if let Some(c) = &self.coverage {
+        if let Some(c) = &self.coverage
+            && with_coverage
+        {
             let _ = write!(text, "; covers {:.0}% of {}", c.percent, c.area);
         }
         text

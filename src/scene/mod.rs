@@ -39,6 +39,7 @@ pub use view::{PixelRect, ViewTransform};
 
 use crate::analysis::visible_coverage;
 use crate::basemap::Detail;
+use crate::geodesy::LatLon;
 use crate::projection::{MapRect, Projection};
 use crate::scenario::{RingSpec, Scenario};
 use std::sync::Arc;
@@ -65,7 +66,8 @@ pub struct SceneOptions {
     pub px_per_unit: f64,
     /// Basemap detail; chosen by scale when `None`.
     pub detail: Option<Detail>,
-    /// Tolerance of the projected basemap, map units; half a pixel when `None`. The app builds
+    /// Tolerance of the projected basemap, map units; half a pixel, rounded down to a power of
+    /// two (so nearby scales share it), when `None`. The app builds
     /// it once, fine enough for its closest zoom, and simplifies while tessellating.
     pub basemap_tolerance: Option<f64>,
     /// Graticule spacing, degrees; none when 0.
@@ -80,6 +82,18 @@ pub struct SceneOptions {
     pub selected_site: Option<usize>,
     /// The reach row picked in the app.
     pub highlight: Option<Highlight>,
+    /// Only what shows near a point (an inset): rings that reach into it, and of those that
+    /// enclose it whole only the smallest (whose tint is the one on top).
+    pub focus: Option<Focus>,
+}
+
+/// A disk on the Earth a map shows all of, and little beyond.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Focus {
+    /// Centre.
+    pub centre: LatLon,
+    /// Radius, km.
+    pub radius_km: f64,
 }
 
 impl SceneOptions {
@@ -97,6 +111,7 @@ impl SceneOptions {
             labels: true,
             selected_site: None,
             highlight: None,
+            focus: None,
         }
     }
 }

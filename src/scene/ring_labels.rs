@@ -178,7 +178,8 @@ pub fn place_ring_labels(
             occupancy.mark(x, y, id);
         }
     }
-    let inner = clip.expand(-2.0);
+    // Half a line clear of the map's edge, so no label reads as cut off.
+    let inner = clip.expand(-(2.0 + 0.5 * font_px));
     let mut taken: Vec<PixelRect> = obstacles.boxes.clone();
     let mut placed: Vec<RingLabel> = Vec::new();
     for (missile, name) in names {

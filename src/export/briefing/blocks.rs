@@ -23,13 +23,8 @@ pub enum Block {
         /// The figures in a sentence.
         detail: String,
     },
-    /// A line of the symbol key.
-    Key {
-        /// The symbol.
-        symbol: KeySymbol,
-        /// What it means.
-        text: &'static str,
-    },
+    /// The symbol key: each symbol with what it means.
+    Key(Vec<(KeySymbol, &'static str)>),
     /// The reach matrix.
     Matrix(MatrixBlock),
     /// The inset map, with its caption.
@@ -39,8 +34,8 @@ pub enum Block {
     Sources {
         /// The missile's name.
         name: String,
-        /// One line per source.
-        lines: Vec<String>,
+        /// The sources, run in.
+        text: String,
     },
     /// A paragraph of small text.
     Paragraph(String),
@@ -309,7 +304,7 @@ pub fn matrix_block(scene: &Scene, scenario: &Scenario, matrix: &ReachMatrix) ->
     MatrixBlock { headers, rows }
 }
 
-/// Everything the briefing says, in reading order: legend, reach matrix, symbol key, inset,
+/// Everything the briefing says, in reading order: reach matrix, legend, symbol key, inset,
 /// sources of every drawn figure, places marked without a label; and the footer.
 #[allow(clippy::too_many_arguments, reason = "the parts of one page")]
 pub fn content(
@@ -320,26 +315,31 @@ pub fn content(
     unplaced: &[String],
     footer_meta: String,
 ) -> Content {
-    let mut blocks = vec![Block::Heading("Legend".into())];
+    let mut blocks = Vec::new();
+    let matrix =
+        matrix.filter(|m| !m.missiles.is_empty() && (!m.places.is_empty() || !m.areas.is_empty()));
+    if let Some(matrix) = matrix {
+        blocks.push(Block::Matrix(matrix_block(scene, scenario, matrix)));
+    }
+    // The matrix gives each missile's coverage of the target areas: the legend need not.
+    let with_coverage = matrix.is_none_or(|m| m.areas.is_empty());
+    blocks.push(Block::Heading("Legend".into()));
     for (i, entry) in scene.legend.iter().enumerate() {
         blocks.push(Block::Legend {
             entry: i,
             title: entry.title(),
-            detail: entry.detail(),
+            detail: entry.detail(with_coverage),
         });
-    }
-    if let Some(matrix) = matrix
-        && !matrix.missiles.is_empty()
-        && !(matrix.places.is_empty() && matrix.areas.is_empty())
-    {
-        blocks.push(Block::Matrix(matrix_block(scene, scenario, matrix)));
     }
     if !scene.symbol_key.is_empty() {
         blocks.push(Block::Heading("Key".into()));
-        blocks.extend(scene.symbol_key.iter().map(|k| Block::Key {
-            symbol: k.symbol,
-            text: k.text,
-        }));
+        blocks.push(Block::Key(
+            scene
+                .symbol_key
+                .iter()
+                .map(|k| (k.symbol, k.text))
+                .collect(),
+        ));
     }
     if let Some(caption) = inset {
         blocks.push(Block::Inset(caption.to_owned()));
@@ -347,17 +347,19 @@ pub fn content(
     if scene.legend.iter().any(|e| !e.sources.is_empty()) {
         blocks.push(Block::Heading("Sources".into()));
         for entry in scene.legend.iter().filter(|e| !e.sources.is_empty()) {
+            // Run in, one sentence after another: a list of short lines would leave half of
+            // each line empty.
             blocks.push(Block::Sources {
                 name: entry.name.clone(),
-                lines: entry.sources.iter().map(|s| format!("- {s}")).collect(),
+                text: format!("{}.", entry.sources.join("; ")),
             });
         }
     }
     if !unplaced.is_empty() {
         blocks.push(Block::Heading("Also marked".into()));
         blocks.push(Block::Paragraph(format!(
-            "Marked on the map without a label (no room beside them): {}.",
-            unplaced.join(", ")
+            "Without a label on the map (no room beside them): {}.",
+            unplaced.join("; ")
         )));
     }
     Content {

@@ -7,7 +7,7 @@
 use super::blocks::Block;
 use super::flow::{Flow, Placer};
 use crate::fonts::wrap;
-use crate::scene::{KeySymbol, PixelRect};
+use crate::scene::{KeySymbol, OverlaySizes, PixelRect};
 
 /// Type sizes in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -130,11 +130,33 @@ pub struct Page {
 
 impl Page {
     /// Pixels per point: from the resolution on paper; on screens, 1920 x 1080 is read at
-    /// 96 dpi and other sizes in proportion.
+    /// 96 dpi and other sizes in proportion to the square root of their area (a square image
+    /// is shown smaller than a slide of its width).
     pub fn px_per_pt(&self) -> f64 {
         match self.dpi {
             Some(dpi) => dpi / 72.0,
-            None => 96.0 / 72.0 * (self.width / 1920.0).min(self.height / 1080.0).max(0.5),
+            None => 96.0 / 72.0 * self.unit().max(0.5),
+        }
+    }
+
+    /// Size unit of lines and markers: 1 at 1920 x 1080, in proportion to the square root of
+    /// the area elsewhere.
+    pub fn unit(&self) -> f64 {
+        (self.width * self.height / (1920.0 * 1080.0))
+            .sqrt()
+            .max(0.25)
+    }
+
+    /// Label and marker sizes on the map: on screens as on a 1080p slide, scaled; on paper
+    /// 7.5 pt labels (the map is smaller there than on a projected slide, and nothing goes
+    /// under 7 pt).
+    pub fn overlay_sizes(&self) -> OverlaySizes {
+        match self.dpi {
+            Some(_) => OverlaySizes {
+                label_px: 7.5 * self.px_per_pt(),
+                marker_px: (2.4 * self.px_per_pt()).max(4.2 * self.unit()),
+            },
+            None => OverlaySizes::print(self.unit()),
         }
     }
 
@@ -158,8 +180,6 @@ pub struct Composition {
     pub items: Vec<Item>,
     /// The type sizes used.
     pub text: TextSizes,
-    /// Size unit of lines and markers: 1 at 1920 x 1080.
-    pub unit: f64,
 }
 
 /// Lays out the page, trying smaller type and then a smaller map until everything fits.
@@ -172,25 +192,57 @@ pub fn compose(
 ) -> Composition {
     let px_per_pt = page.px_per_pt();
     let min_px = page.min_text_px();
-    let mut last = None;
-    for step in 0..24 {
-        // Type first, then the map, alternately: 8 % smaller type, 10 % smaller map.
-        let shrink = 0.92f64.powi((step + 1) / 2);
-        let map_scale = 0.9f64.powi(step / 2).max(0.3);
+    // The type shrinks first, 8 % at a time, to its minimum; then the map, 7 % at a time, to
+    // three tenths of its room: the map is what the page is for.
+    let (mut shrink, mut map_scale) = (1.0, 1.0);
+    let mut last;
+    loop {
         let sizes = TextSizes::new(px_per_pt, shrink, min_px);
-        match try_layout(page, content, map_aspect, inset_aspect, sizes, map_scale) {
+        let beside = try_layout(
+            page,
+            content,
+            (map_aspect, inset_aspect),
+            sizes,
+            map_scale,
+            false,
+        );
+        let attempt = match beside {
+            Attempt::Overflows(_) => try_layout(
+                page,
+                content,
+                (map_aspect, inset_aspect),
+                sizes,
+                map_scale,
+                true,
+            ),
+            fits => fits,
+        };
+        match attempt {
             Attempt::Fits(c) => return c,
-            Attempt::Overflows(c) => last = Some(c),
+            Attempt::Overflows(c) => last = c,
+        }
+        if sizes.body > min_px {
+            shrink *= 0.92;
+        } else if map_scale > 0.3 {
+            map_scale *= 0.93;
+        } else {
+            break;
         }
     }
     // Everything at its smallest still overflows (hundreds of missiles on a small page): go
     // below the minimum type rather than drop a figure or its source.
-    let mut shrink = 0.92f64.powi(12);
     loop {
         let sizes = TextSizes::new(px_per_pt, shrink, 1.0);
-        match try_layout(page, content, map_aspect, inset_aspect, sizes, 0.3) {
+        match try_layout(
+            page,
+            content,
+            (map_aspect, inset_aspect),
+            sizes,
+            map_scale,
+            true,
+        ) {
             Attempt::Fits(c) => return c,
-            Attempt::Overflows(c) if shrink < 0.05 => return last.unwrap_or(c),
+            Attempt::Overflows(_) if shrink < 0.05 => return last,
             Attempt::Overflows(_) => shrink *= 0.85,
         }
     }
@@ -204,17 +256,18 @@ enum Attempt {
     Overflows(Composition),
 }
 
-/// One attempt at the given sizes.
+/// One attempt at type sizes `t` and the map at `map_scale` of its room; `aspects` are the
+/// map's and the inset's (width over height). On landscape pages, the matrix goes in the
+/// column beside the map, or `matrix_under` it.
 fn try_layout(
     page: Page,
     content: &Content,
-    map_aspect: f64,
-    inset_aspect: Option<f64>,
+    (map_aspect, inset_aspect): (f64, Option<f64>),
     t: TextSizes,
     map_scale: f64,
+    matrix_under: bool,
 ) -> Attempt {
     let (w, h) = (page.width, page.height);
-    let unit = (w / 1920.0).min(h / 1080.0).max(0.25);
     let margin = (0.022 * w.min(h)).max(8.0);
     let gap = (1.6 * t.body).max(6.0);
     let mut items = Vec::new();
@@ -260,61 +313,56 @@ fn try_layout(
     }
     let body = PixelRect::from_edges(margin, body_top, w - margin, body_bottom);
     if body.height < 6.0 * t.body || body.width < 20.0 * t.body {
-        return Attempt::Overflows(empty(body, items, t, unit));
+        return Attempt::Overflows(empty(body, items, t));
     }
 
     let matrix = content.blocks.iter().find_map(|b| match b {
         Block::Matrix(m) => Some(m),
         _ => None,
     });
-    let matrix_size = matrix.map(|m| (m.width(&t), m.height(&t)));
-    // The map beside a column on landscape pages, above the blocks on others.
+    // The map beside a column on landscape pages, above the blocks on others. The areas left
+    // for the blocks, each with the narrowest column it is split into, and which of them the
+    // matrix heads.
     let side = body.width / body.height >= 1.25;
-    let mut regions = Vec::new();
-    let mut matrix_under_map = false;
-    let (map_box, below) = if side {
-        // The column is widened (to two fifths of the body) to hold the matrix if it can.
+    let matrix_size = matrix.map(|m| (m.width(&t), m.height(&t)));
+    let (map_box, areas, matrix_area) = if side {
+        // The column is widened (to two fifths of the body) to hold the matrix, split by
+        // columns if wider; or the matrix goes under the map, which leaves room for it.
         let narrow = (0.27 * body.width)
             .max(30.0 * t.body)
             .min(0.42 * body.width);
-        let column_w = match matrix_size {
-            Some((mw, _)) if mw > narrow && mw <= 0.4 * body.width => mw,
-            _ => narrow,
+        let (column_w, under) = match matrix_size {
+            Some((mw, mh)) if matrix_under => {
+                let room = body.width - narrow - gap;
+                let parts = (mw / room).ceil().max(1.0);
+                (narrow, parts * (mh + 0.5 * gap) + gap)
+            }
+            Some((mw, _)) => (mw.min(0.4 * body.width).max(narrow), 0.0),
+            None => (narrow, 0.0),
         };
         let room = body.width - column_w - gap;
-        // A matrix the column cannot hold goes under the map: keep room for it there.
-        let under = match matrix_size {
-            Some((mw, mh)) if mw > column_w => {
-                matrix_under_map = true;
-                let parts = (mw / room).ceil().max(1.0);
-                parts * (mh + 0.5 * gap) + gap
-            }
-            _ => 0.0,
-        };
-        let map_h_max = ((body.height - under) * map_scale).max(4.0 * t.body);
-        let map_w = room.min(map_h_max * map_aspect);
+        // As large as the room allows, then scaled: the scale always shrinks the map, and
+        // the column beside it takes the width given up.
+        let map_w = (room.min((body.height - under) * map_aspect) * map_scale)
+            .max(4.0 * t.body * map_aspect);
         let map_box = PixelRect {
             left: body.left,
             top: body.top,
             width: map_w,
             height: map_w / map_aspect,
         };
-        regions.push(PixelRect::from_edges(
-            map_box.right() + gap,
-            body.top,
-            body.right(),
-            body.bottom(),
-        ));
+        let beside =
+            PixelRect::from_edges(map_box.right() + gap, body.top, body.right(), body.bottom());
         let below = PixelRect::from_edges(
             body.left,
             map_box.bottom() + gap,
             map_box.right(),
             body.bottom(),
         );
-        (map_box, below)
+        let areas = [Some((beside, 36.0 * t.body)), Some((below, 30.0 * t.body))];
+        (map_box, areas, usize::from(matrix_under))
     } else {
-        matrix_under_map = matrix.is_some();
-        let map_w = body.width.min(body.height * 0.62 * map_scale * map_aspect);
+        let map_w = body.width.min(body.height * 0.62 * map_aspect) * map_scale;
         let map_box = PixelRect {
             left: body.left + 0.5 * (body.width - map_w),
             top: body.top,
@@ -327,56 +375,65 @@ fn try_layout(
             body.right(),
             body.bottom(),
         );
-        (map_box, below)
+        (map_box, [Some((below, 30.0 * t.body)), None], 0)
     };
     items.push(Item::Frame { rect: map_box });
-    let mut placer = Placer::new(t, gap, inset_aspect, items);
-    // The matrix across the area under the map (split by columns if wider), then that area in
+    // The inset stays a detail of the main map: at most three fifths of its height.
+    let inset = inset_aspect.map(|aspect| (aspect, 0.6 * map_box.height));
+    let mut placer = Placer::new(t, gap, inset, items);
+    // The matrix across the top of its area (split by columns if wider), then the areas in
     // columns for the rest.
-    let mut below = below;
-    if matrix_under_map && let Some(m) = matrix {
-        let mut flow = Flow::new(vec![below]);
-        if !placer.place_matrix(m, &mut flow) {
-            return Attempt::Overflows(placer.finish(map_box, unit));
+    let mut regions = Vec::new();
+    for (k, (mut area, min_column)) in areas.into_iter().flatten().enumerate() {
+        if k == matrix_area
+            && let Some(m) = matrix
+        {
+            let mut flow = Flow::new(vec![area]);
+            if !placer.place_matrix(m, &mut flow) {
+                return Attempt::Overflows(placer.finish(map_box));
+            }
+            area = PixelRect::from_edges(
+                area.left,
+                flow.filled_to() + 0.5 * gap,
+                area.right(),
+                area.bottom(),
+            );
         }
-        below = PixelRect::from_edges(
-            below.left,
-            flow.filled_to() + 0.5 * gap,
-            below.right(),
-            below.bottom(),
-        );
-    }
-    if below.height > 2.0 * LINE * t.body {
-        let columns = ((below.width / (30.0 * t.body)).floor() as usize).clamp(1, 4);
-        let column_width = (below.width - gap * (columns as f64 - 1.0)) / columns as f64;
-        for c in 0..columns {
-            regions.push(PixelRect {
-                left: below.left + c as f64 * (column_width + gap),
-                top: below.top,
-                width: column_width,
-                height: below.height,
-            });
+        if area.height > 2.0 * LINE * t.body && area.width > 0.0 {
+            regions.extend(columns(area, min_column, gap));
         }
     }
     let mut flow = Flow::new(regions);
-    for block in &content.blocks {
-        if matches!(block, Block::Matrix(_)) && matrix_under_map {
-            continue;
-        }
+    for block in content
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Matrix(_)))
+    {
         if !placer.place(block, &mut flow) {
-            return Attempt::Overflows(placer.finish(map_box, unit));
+            return Attempt::Overflows(placer.finish(map_box));
         }
     }
-    Attempt::Fits(placer.finish(map_box, unit))
+    Attempt::Fits(placer.finish(map_box))
 }
 
-fn empty(body: PixelRect, items: Vec<Item>, text: TextSizes, unit: f64) -> Composition {
+/// `area` split into as many columns (up to four), `gap` apart, as keep each at least
+/// `min_width` wide.
+fn columns(area: PixelRect, min_width: f64, gap: f64) -> impl Iterator<Item = PixelRect> {
+    let n = (((area.width + gap) / (min_width + gap)).floor() as usize).clamp(1, 4);
+    let width = (area.width - gap * (n as f64 - 1.0)) / n as f64;
+    (0..n).map(move |c| PixelRect {
+        left: area.left + c as f64 * (width + gap),
+        width,
+        ..area
+    })
+}
+
+fn empty(body: PixelRect, items: Vec<Item>, text: TextSizes) -> Composition {
     Composition {
         map_box: body,
         inset_box: None,
         items,
         text,
-        unit,
     }
 }
 

@@ -32,44 +32,63 @@ impl Flow {
         self.ys.first().copied().unwrap_or(0.0)
     }
 
-    /// A box at the top of the room left, in the first region (from the current one) at least
-    /// `min_width` wide where `height(region width, at the region's top)` fits; the box and
-    /// whether it starts its region. Unless `aside`, the flow moves on to that region. `None`
-    /// when no region has the room.
+    /// The first room (from the current region on) at least `min_width` wide where
+    /// `height(region width, at the region's top)` fits. `None` when no region has it.
+    fn find(&self, min_width: f64, height: impl Fn(f64, bool) -> f64) -> Option<Slot> {
+        (self.current..self.regions.len()).find_map(|k| {
+            let r = self.regions[k];
+            let y = self.ys[k];
+            let at_top = y <= r.top + 0.5;
+            let fits = r.width >= min_width && y + height(r.width, at_top) <= r.bottom() + 0.5;
+            fits.then(|| Slot {
+                region: k,
+                free: PixelRect::from_edges(r.left, y, r.right(), r.bottom()),
+                at_top,
+            })
+        })
+    }
+
+    /// Fills `height` of the slot's room; unless `aside`, the flow moves on to its region.
+    fn commit(&mut self, slot: &Slot, height: f64, aside: bool) -> PixelRect {
+        self.ys[slot.region] += height;
+        if !aside {
+            self.current = slot.region;
+        }
+        PixelRect {
+            height,
+            ..slot.free
+        }
+    }
+
+    /// A box of `height(region width, at the region's top)` at the top of the first room
+    /// that has it (see [`Flow::find`]), and whether it starts its region.
     fn take(
         &mut self,
         min_width: f64,
         aside: bool,
         height: impl Fn(f64, bool) -> f64,
     ) -> Option<(PixelRect, bool)> {
-        for k in self.current..self.regions.len() {
-            let r = self.regions[k];
-            let y = self.ys[k];
-            let at_top = y <= r.top + 0.5;
-            let needed = height(r.width, at_top);
-            if r.width >= min_width && y + needed <= r.bottom() + 0.5 {
-                self.ys[k] = y + needed;
-                if !aside {
-                    self.current = k;
-                }
-                let b = PixelRect {
-                    left: r.left,
-                    top: y,
-                    width: r.width,
-                    height: needed,
-                };
-                return Some((b, at_top));
-            }
-        }
-        None
+        let slot = self.find(min_width, &height)?;
+        let needed = height(slot.free.width, slot.at_top);
+        Some((self.commit(&slot, needed, aside), slot.at_top))
     }
+}
+
+/// Room found in a region: what is left of it.
+struct Slot {
+    region: usize,
+    /// The free part of the region.
+    free: PixelRect,
+    /// Whether nothing is in the region yet.
+    at_top: bool,
 }
 
 /// Puts blocks where the flow has room.
 pub(super) struct Placer {
     t: TextSizes,
     gap: f64,
-    inset_aspect: Option<f64>,
+    /// The inset's width over height, and its largest height (pixels), if there is one.
+    inset: Option<(f64, f64)>,
     items: Vec<Item>,
     inset_box: Option<PixelRect>,
     /// A heading waiting for its block: it goes wherever that block's start goes.
@@ -79,12 +98,13 @@ pub(super) struct Placer {
 }
 
 impl Placer {
-    /// A placer for type `t`, blocks `gap` apart, after the `items` already on the page.
-    pub(super) fn new(t: TextSizes, gap: f64, inset_aspect: Option<f64>, items: Vec<Item>) -> Self {
+    /// A placer for type `t`, blocks `gap` apart, after the `items` already on the page;
+    /// `inset` is the inset's aspect and largest height, if there is one.
+    pub(super) fn new(t: TextSizes, gap: f64, inset: Option<(f64, f64)>, items: Vec<Item>) -> Self {
         Self {
             t,
             gap,
-            inset_aspect,
+            inset,
             items,
             inset_box: None,
             heading: None,
@@ -92,13 +112,12 @@ impl Placer {
         }
     }
 
-    pub(super) fn finish(self, map_box: PixelRect, unit: f64) -> Composition {
+    pub(super) fn finish(self, map_box: PixelRect) -> Composition {
         Composition {
             map_box,
             inset_box: self.inset_box,
             items: self.items,
             text: self.t,
-            unit,
         }
     }
 
@@ -185,39 +204,37 @@ impl Placer {
                 }
                 true
             }
-            Block::Key {
-                symbol,
-                text: label,
-            } => {
-                let height = LINE * t.body + 0.15 * self.gap;
+            Block::Key(entries) => {
+                // Kept together: a key split across columns reads as two keys.
+                let row = LINE * t.body + 0.15 * self.gap;
+                let height = entries.len() as f64 * row;
                 let Some((r, _)) = self.take_first(flow, (0.0, false), |_, _| height) else {
                     return false;
                 };
-                self.items.push(Item::Symbol {
-                    x: r.left + 1.2 * t.body,
-                    y: r.top + 0.55 * LINE * t.body,
-                    size: 0.42 * t.body,
-                    symbol: *symbol,
-                });
-                let x = r.left + 2.6 * t.body;
-                self.items.push(text(
-                    x,
-                    r.top + t.body,
-                    t.body,
-                    false,
-                    Ink::Muted,
-                    (*label).to_owned(),
-                ));
+                for (k, (symbol, label)) in entries.iter().enumerate() {
+                    let top = r.top + k as f64 * row;
+                    self.items.push(Item::Symbol {
+                        x: r.left + 1.2 * t.body,
+                        y: top + 0.55 * LINE * t.body,
+                        size: 0.42 * t.body,
+                        symbol: *symbol,
+                    });
+                    let x = r.left + 2.6 * t.body;
+                    let label = (*label).to_owned();
+                    self.items
+                        .push(text(x, top + t.body, t.body, false, Ink::Muted, label));
+                }
                 true
             }
             Block::Matrix(m) => self.place_matrix(m, flow),
             Block::Inset(caption) => {
-                let Some(aspect) = self.inset_aspect else {
+                let Some((aspect, max_h)) = self.inset else {
                     return true;
                 };
-                // Four fifths of the width, no taller than wide; set aside into a later column
-                // when the current one has no room, the blocks after it going on here.
-                let map_h = |width: f64| (0.8 * width / aspect).min(0.8 * width);
+                // Four fifths of the width, no taller than wide nor than its limit; set aside
+                // into a later column when the current one has no room, the blocks after it
+                // going on here.
+                let map_h = |width: f64| (0.8 * width / aspect).min(0.8 * width).min(max_h);
                 let gap = self.gap;
                 let height = |width: f64, _| LINE * t.body + map_h(width) + 0.5 * gap;
                 let Some((r, _)) = self.take_first(flow, (0.0, true), height) else {
@@ -242,58 +259,89 @@ impl Placer {
                 self.inset_box = Some(rect);
                 true
             }
-            Block::Sources { name, lines } => {
+            Block::Sources { name, text } => {
                 self.continued = Some(name.clone());
-                for (k, line) in lines.iter().enumerate() {
-                    // The name goes with the first line, and again at the top of a column.
-                    if !self.place_line(line, flow, k == 0) {
-                        return false;
-                    }
-                }
+                let placed = self.place_line(text, flow, true);
                 self.continued = None;
-                true
+                placed
             }
             Block::Paragraph(line) => self.place_line(line, flow, false),
         }
     }
 
-    /// Places a line of small text (wrapped); `first` puts the sources' name over it.
+    /// Places a line of small text, wrapped with a hanging indent and continued in the next
+    /// region when the current one fills; `first` puts the sources' name over it, and the name
+    /// is repeated ("(cont.)") at the top of each region the sources go on in.
     fn place_line(&mut self, line: &str, flow: &mut Flow, first: bool) -> bool {
         let t = self.t;
+        let line_h = LINE * t.small;
         let indent = 0.8 * t.small;
-        let lines = |width: f64| wrap(line, t.small, false, (width - indent).max(t.small));
         let continuing = self.continued.is_some();
-        let named = move |at_top: bool| continuing && (first || at_top);
-        let height = |width: f64, at_top: bool| {
-            (lines(width).len() + usize::from(named(at_top))) as f64 * LINE * t.small
-        };
-        let Some((r, at_top)) = self.take_first(flow, (0.0, false), height) else {
-            return false;
-        };
-        let mut y = r.top;
-        if named(at_top)
-            && let Some(name) = &self.continued
-        {
-            y += LINE * t.small;
-            let name = if first {
-                name.clone()
-            } else {
-                format!("{name} (cont.)")
+        let mut rest = line.to_owned();
+        let mut first_piece = true;
+        while !rest.is_empty() {
+            let named = |at_top: bool| continuing && ((first && first_piece) || at_top);
+            let heading_h = self.heading_height();
+            let Some(slot) = flow.find(0.0, |_, at_top| {
+                heading_h + (1 + usize::from(named(at_top))) as f64 * line_h
+            }) else {
+                return false;
             };
-            self.items.push(text(
-                r.left,
-                y - 0.3 * t.small,
+            let named_here = named(slot.at_top);
+            let lines = wrap(
+                &rest,
                 t.small,
-                true,
-                Ink::Text,
-                name,
-            ));
-        }
-        for (i, l) in lines(r.width).into_iter().enumerate() {
-            y += LINE * t.small;
-            let x = if i == 0 { r.left } else { r.left + indent };
-            self.items
-                .push(text(x, y - 0.3 * t.small, t.small, false, Ink::Muted, l));
+                false,
+                (slot.free.width - indent).max(t.small),
+            );
+            // Whole lines that fit (at least the one `find` made room for).
+            let room = ((slot.free.height + 0.5 - heading_h) / line_h).floor() as usize;
+            let n = lines
+                .len()
+                .min(room.saturating_sub(usize::from(named_here)).max(1));
+            let height = heading_h + (n + usize::from(named_here)) as f64 * line_h;
+            let r = flow.commit(&slot, height, false);
+            let mut y = r.top;
+            if let Some(heading) = self.heading.take() {
+                let base = y + 0.2 * self.gap + t.heading;
+                self.items
+                    .push(text(r.left, base, t.heading, true, Ink::Text, heading));
+                y += heading_h;
+            }
+            if named_here && let Some(name) = &self.continued {
+                y += line_h;
+                let name = if first && first_piece {
+                    name.clone()
+                } else {
+                    format!("{name} (cont.)")
+                };
+                self.items.push(text(
+                    r.left,
+                    y - 0.3 * t.small,
+                    t.small,
+                    true,
+                    Ink::Text,
+                    name,
+                ));
+            }
+            for (i, l) in lines[..n].iter().enumerate() {
+                y += line_h;
+                let x = if first_piece && i == 0 {
+                    r.left
+                } else {
+                    r.left + indent
+                };
+                self.items.push(text(
+                    x,
+                    y - 0.3 * t.small,
+                    t.small,
+                    false,
+                    Ink::Muted,
+                    l.clone(),
+                ));
+            }
+            rest = lines[n..].join(" ");
+            first_piece = false;
         }
         true
     }

@@ -5,7 +5,7 @@
 use crate::geodesy::{LatLon, M_PER_KM};
 use crate::projection::{MapPoint, MapRect, Projection};
 use crate::scenario::Scenario;
-use crate::scene::Scene;
+use crate::scene::{Focus, Scene};
 
 /// Rings below this range get the inset, km.
 pub const SHORT_RANGE_KM: f64 = 1_500.0;
@@ -27,6 +27,8 @@ pub struct InsetView {
     pub projection: Projection,
     /// The part of it shown, map units.
     pub extent: MapRect,
+    /// The disk it shows (about its projection's centre), for building only what is in it.
+    pub focus: Focus,
 }
 
 impl InsetView {
@@ -98,18 +100,27 @@ pub fn inset_view(scenario: &Scenario, scene: &Scene, shown: &MapRect) -> Option
     let half_h = (0.5 * e.height() + margin)
         .min(1.2 * half_w)
         .max(0.6 * half_w);
+    let extent = MapRect {
+        min: MapPoint {
+            x: cx - half_w,
+            y: cy - half_h,
+        },
+        max: MapPoint {
+            x: cx + half_w,
+            y: cy + half_h,
+        },
+    };
+    // Azimuthal equidistant: a corner's distance from the origin is its distance on the
+    // sphere, in radians.
+    let corner = (cx.abs() + half_w).hypot(cy.abs() + half_h);
+    let focus = Focus {
+        centre,
+        radius_km: 1.02 * corner * crate::geodesy::EARTH_MEAN_RADIUS_M / M_PER_KM,
+    };
     Some(InsetView {
         projection,
-        extent: MapRect {
-            min: MapPoint {
-                x: cx - half_w,
-                y: cy - half_h,
-            },
-            max: MapPoint {
-                x: cx + half_w,
-                y: cy + half_h,
-            },
-        },
+        extent,
+        focus,
     })
 }
 

@@ -188,7 +188,7 @@ pub fn draw_overlay(
     scene: &Scene,
     style: &Style,
     t: &ViewTransform,
-    u: f64,
+    (u, sizes): (f64, OverlaySizes),
     clip: PixelRect,
 ) -> Overlay {
     let ink = style.text.rgb_hex();
@@ -203,7 +203,6 @@ pub fn draw_overlay(
             Some((4.0 * u, 3.0 * u)),
         );
     }
-    let sizes = OverlaySizes::print(u);
     let overlay = scene.overlay(t, clip, &[], sizes, |s| {
         text_width(s, sizes.label_px, false)
     });

@@ -22,8 +22,7 @@ use crate::fonts::text_width;
 use crate::projection::{MapRect, Projection};
 use crate::scenario::Scenario;
 use crate::scene::{
-    MarkerItem, OverlaySizes, PixelRect, RingLayers, Scene, SceneBuilder, SceneOptions, Style,
-    ViewTransform,
+    OverlaySizes, PixelRect, RingLayers, Scene, SceneBuilder, SceneOptions, Style, ViewTransform,
 };
 
 /// What the image holds besides the map.
@@ -93,6 +92,8 @@ pub struct ImagePlan {
     pub transform: ViewTransform,
     /// Size unit of lines and markers: 1 at 1920x1080.
     pub unit: f64,
+    /// Label and marker sizes on the map (and the inset).
+    pub overlay: OverlaySizes,
 }
 
 /// The inset map, ready to draw.
@@ -131,9 +132,8 @@ fn unplaced_names(
     scene: &Scene,
     transform: &ViewTransform,
     map_box: PixelRect,
-    unit: f64,
+    sizes: OverlaySizes,
 ) -> Vec<String> {
-    let sizes = OverlaySizes::print(unit);
     let overlay = scene.overlay(transform, map_box, &[], sizes, |s| {
         text_width(s, sizes.label_px, false)
     });
@@ -142,12 +142,7 @@ fn unplaced_names(
         .iter()
         .map(|&i| {
             let m = &scene.markers[i];
-            let kind = match m.item {
-                MarkerItem::Site(_) => "site",
-                MarkerItem::Target(_) => "target",
-            };
-            let name = m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str());
-            format!("{name} ({kind})")
+            m.label.as_ref().map_or(&m.id, |l| &l.text).clone()
         })
         .collect()
 }
@@ -168,7 +163,12 @@ fn meta_line(scene: &Scene, date: &str) -> String {
 /// scale the page gives the map, the page laid out for its shape, the inset.
 pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions) -> Briefing {
     let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let unit = (w / 1920.0).min(h / 1080.0).max(0.25);
+    let page = Page {
+        width: w,
+        height: h,
+        dpi: options.dpi,
+    };
+    let (unit, overlay) = (page.unit(), page.overlay_sizes());
     let bounds = options.extent.unwrap_or_else(|| projection.bounds());
     let aspect = bounds.width() / bounds.height();
     let coverage = visible_coverage(scenario, usize::MAX);
@@ -196,16 +196,12 @@ pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions
                 map_box,
                 transform,
                 unit,
+                overlay,
             },
             composition: None,
             inset: None,
         };
     }
-    let page = Page {
-        width: w,
-        height: h,
-        dpi: options.dpi,
-    };
     // A first scene at a likely scale gives the legend, key and caveats; the final one is
     // built at the scale the layout gives the map (rings and basemap come from the cache when
     // the scale rounds the same).
@@ -235,26 +231,28 @@ pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions
             meta_line(&scene, &options.date),
         );
         composition = compose::compose(page, &content, aspect, inset_view.map(|v| v.aspect()));
-        transform = fit(&bounds, composition.map_box, MAP_PAD * composition.unit);
+        transform = fit(&bounds, composition.map_box, MAP_PAD * unit);
         scene = scene_at(&mut builder, transform.scale);
-        let now = unplaced_names(&scene, &transform, composition.map_box, composition.unit);
+        let now = unplaced_names(&scene, &transform, composition.map_box, overlay);
         passes += 1;
-        // The list of places without a label is part of the page; it settles in a pass or two.
-        if now == unplaced || passes >= 3 {
+        // The list of places without a label is part of the page, and a longer list may leave
+        // less room for the map (so more places without a label): it settles in a few passes.
+        if now == unplaced || passes >= 6 {
             break;
         }
         unplaced = now;
     }
     let inset = inset_view.zip(composition.inset_box).map(|(view, rect)| {
-        let transform = fit(&view.extent, rect, MAP_PAD * composition.unit);
+        let transform = fit(&view.extent, rect, MAP_PAD * unit);
         let inset_options = SceneOptions {
             graticule_step_deg: 10.0,
             layers: options.layers,
             labels: options.labels,
+            focus: Some(view.focus),
             ..SceneOptions::new(view.projection, transform.scale)
         };
         InsetMap {
-            scene: SceneBuilder::new().build(scenario, &inset_options, &coverage),
+            scene: builder.build(scenario, &inset_options, &coverage),
             rect,
             transform,
         }
@@ -264,7 +262,8 @@ pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions
         plan: ImagePlan {
             map_box: composition.map_box,
             transform,
-            unit: composition.unit,
+            unit,
+            overlay,
         },
         composition: Some(composition),
         inset,

@@ -7,7 +7,9 @@ use super::{Briefing, ImageOptions};
 use crate::color::Rgba;
 use crate::export::xml::XmlWriter;
 use crate::fonts::{self, wrap};
-use crate::scene::{KeySymbol, Overlay, PixelRect, Scene, Style, Symbol, ViewTransform};
+use crate::scene::{
+    KeySymbol, Overlay, OverlaySizes, PixelRect, Scene, Style, Symbol, ViewTransform,
+};
 
 fn text(xml: &mut XmlWriter, x: f64, y: f64, size: f64, bold: bool, color: Rgba, content: &str) {
     xml.start("text")
@@ -33,7 +35,7 @@ fn map(
     scene: &Scene,
     style: &Style,
     t: &ViewTransform,
-    unit: f64,
+    (unit, sizes): (f64, OverlaySizes),
     rect: PixelRect,
     id: &str,
 ) -> Overlay {
@@ -43,7 +45,7 @@ fn map(
     xml.end().end().end();
     xml.start("g").attr("clip-path", format_args!("url(#{id})"));
     draw_map(xml, scene, style, t, unit);
-    let overlay = draw_overlay(xml, scene, style, t, unit, rect);
+    let overlay = draw_overlay(xml, scene, style, t, (unit, sizes), rect);
     xml.end();
     overlay
 }
@@ -70,7 +72,7 @@ pub fn render_svg(briefing: &Briefing, options: &ImageOptions) -> String {
         &briefing.scene,
         style,
         &plan.transform,
-        plan.unit,
+        (plan.unit, plan.overlay),
         plan.map_box,
         "map",
     );
@@ -80,7 +82,7 @@ pub fn render_svg(briefing: &Briefing, options: &ImageOptions) -> String {
             &inset.scene,
             style,
             &inset.transform,
-            plan.unit,
+            (plan.unit, plan.overlay),
             inset.rect,
             "inset",
         );
@@ -88,7 +90,7 @@ pub fn render_svg(briefing: &Briefing, options: &ImageOptions) -> String {
     match &briefing.composition {
         Some(page) => {
             for item in &page.items {
-                draw_item(&mut xml, item, &briefing.scene, style, page.unit);
+                draw_item(&mut xml, item, &briefing.scene, style, plan.unit);
             }
         }
         // The map alone lists the places it could not label along its bottom.
