@@ -21,6 +21,9 @@ mod azimuthal;
 mod equal_earth;
 pub mod lonlat;
 mod shapes;
+mod window;
+
+pub use window::LonLatWindow;
 
 use crate::geodesy::{self, EARTH_MEAN_RADIUS_M, LatLon, normalize_lon};
 use azimuthal::{sphere_destination, sphere_polar, visible_disk};

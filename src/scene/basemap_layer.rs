@@ -2,8 +2,9 @@
 //! only on the projection, the level of detail and the tolerance, so it is built once and
 //! shared.
 
+use super::Focus;
 use crate::basemap::{Basemap, Detail};
-use crate::projection::Projection;
+use crate::projection::{LonLatWindow, Projection};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// The projected basemap: the part of a scene that depends only on the projection and the level
@@ -25,18 +26,30 @@ pub struct BasemapLayer {
 }
 
 impl BasemapLayer {
-    /// Projects the basemap at `detail`, resampled and simplified to `tolerance` map units.
+    /// Projects the basemap at `detail`, resampled and simplified to `tolerance` map units;
+    /// with a `focus`, only the land and lines near it (an inset need not project the world).
     pub fn build(
         projection: &Projection,
         detail: Detail,
         tolerance: f64,
         graticule_step_deg: f64,
+        focus: Option<Focus>,
     ) -> Self {
         let basemap = Basemap::get(detail);
-        let land = simplify_polygons(
-            projection.project_polygons(&basemap.land, tolerance),
-            tolerance,
-        );
+        let window = focus.and_then(|f| LonLatWindow::around(f.centre, f.radius_km));
+        let (land, coastlines, borders) = match &window {
+            Some(w) => (
+                w.clip_polygons(&basemap.land),
+                w.clip_lines(&basemap.coastlines),
+                w.clip_lines(&basemap.borders),
+            ),
+            None => (
+                basemap.land.clone(),
+                basemap.coastlines.clone(),
+                basemap.borders.clone(),
+            ),
+        };
+        let land = simplify_polygons(projection.project_polygons(&land, tolerance), tolerance);
         let lines = |source: &[LineString<f64>]| -> Vec<LineString<f64>> {
             source
                 .iter()
@@ -48,8 +61,8 @@ impl BasemapLayer {
         Self {
             sphere: projection.outline(),
             land,
-            coastlines: lines(&basemap.coastlines),
-            borders: lines(&basemap.borders),
+            coastlines: lines(&coastlines),
+            borders: lines(&borders),
             graticule: lines(&graticule_lines(
                 graticule_step_deg,
                 projection.central_lon(),

@@ -24,6 +24,8 @@ struct BasemapKey {
     detail: Detail,
     tolerance: u64,
     graticule: u64,
+    /// Centre and radius of the focus, if any.
+    focus: Option<[u64; 3]>,
 }
 
 /// What a projected ring depends on: the projection and tolerance, the site's origin, the
@@ -105,12 +107,7 @@ impl SceneBuilder {
         // share their rings.
         let tolerance = 2f64.powi((0.5 / px).log2().floor() as i32);
         let basemap_tolerance = options.basemap_tolerance.unwrap_or(tolerance);
-        let basemap = self.basemap(
-            &projection,
-            detail,
-            basemap_tolerance,
-            options.graticule_step_deg,
-        );
+        let basemap = self.basemap(options, detail, basemap_tolerance);
         let rings = self.rings(scenario, options, tolerance);
         let target_areas = self.target_areas(scenario, &projection, tolerance);
         let markers = markers(
@@ -189,16 +186,22 @@ impl SceneBuilder {
     /// those of an earlier build. Only the current projection's layers are kept.
     fn basemap(
         &mut self,
-        projection: &Projection,
+        options: &SceneOptions,
         detail: Detail,
         tolerance: f64,
-        graticule_step_deg: f64,
     ) -> Arc<BasemapLayer> {
         let key = BasemapKey {
-            projection: projection_key(projection),
+            projection: projection_key(&options.projection),
             detail,
             tolerance: tolerance.to_bits(),
-            graticule: graticule_step_deg.to_bits(),
+            graticule: options.graticule_step_deg.to_bits(),
+            focus: options.focus.map(|f| {
+                [
+                    f.centre.lat.to_bits(),
+                    f.centre.lon.to_bits(),
+                    f.radius_km.to_bits(),
+                ]
+            }),
         };
         if !self.basemaps.contains_key(&key) {
             self.basemaps.retain(|k, _| k.projection == key.projection);
@@ -207,10 +210,11 @@ impl SceneBuilder {
             .entry(key)
             .or_insert_with(|| {
                 Arc::new(BasemapLayer::build(
-                    projection,
+                    &options.projection,
                     detail,
                     tolerance,
-                    graticule_step_deg,
+                    options.graticule_step_deg,
+                    options.focus,
                 ))
             })
             .clone()

@@ -7,7 +7,7 @@ use crate::geodesy::{EARTH_MEAN_RADIUS_M, LatLon, M_PER_KM, Origin, PatrolArea, 
 use crate::projection::Projection;
 use crate::projection::lonlat::{area_buffer, closed_path, outline_of_cut};
 use crate::scenario::{RingSpec, Scenario};
-use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon};
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiPolygon};
 
 /// One range ring ready to draw, in map units.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,32 +116,60 @@ const MAX_HATCH_LINES: f64 = 4_000.0;
 
 /// Diagonal lines across `area`, `spacing` map units apart, clipped to it. The lines sit on
 /// multiples of the spacing, so the hatching of neighbouring bands lines up.
+///
+/// A scanline pass: each edge drops where it crosses each line into that line's list, and
+/// each sorted list pairs up into the pieces inside (even-odd: the area's polygons do not
+/// overlap). Linear in edges and crossings, where a general line clip is not.
 fn hatch(area: &MultiPolygon<f64>, spacing: f64) -> Vec<LineString<f64>> {
     let Some(b) = area.bounding_rect() else {
         return Vec::new();
     };
-    // Lines x - y = c for c across the box.
+    // Lines x - y = c, c = k * spacing, for k across the box.
     let first = ((b.min().x - b.max().y) / spacing).floor();
     let last = ((b.max().x - b.min().y) / spacing).ceil();
     if !(spacing > 0.0 && last - first < MAX_HATCH_LINES) {
         return Vec::new();
     }
-    let lines: Vec<LineString<f64>> = (first as i64..=last as i64)
-        .map(|k| {
-            let c = k as f64 * spacing;
-            LineString::from(vec![
-                Coord {
-                    x: b.min().y + c,
-                    y: b.min().y,
-                },
-                Coord {
-                    x: b.max().y + c,
-                    y: b.max().y,
-                },
-            ])
-        })
-        .collect();
-    area.clip(&MultiLineString(lines), false).0
+    let first = first as i64;
+    let mut crossings: Vec<Vec<f64>> = vec![Vec::new(); (last as i64 - first + 1) as usize];
+    let rings = area
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()));
+    for ring in rings {
+        for edge in ring.lines() {
+            let (u1, u2) = (edge.start.x - edge.start.y, edge.end.x - edge.end.y);
+            if u1 == u2 {
+                continue;
+            }
+            // Lines with u1 <= c < u2 (or the other way): each vertex counted once.
+            let (lo, hi) = (u1.min(u2), u1.max(u2));
+            let k0 = (lo / spacing).ceil() as i64;
+            let mut k = k0;
+            while (k as f64) * spacing < hi {
+                let c = k as f64 * spacing;
+                let t = (c - u1) / (u2 - u1);
+                if let Some(list) = crossings.get_mut((k - first) as usize) {
+                    list.push(edge.start.y + t * (edge.end.y - edge.start.y));
+                }
+                k += 1;
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    for (i, ys) in crossings.iter_mut().enumerate() {
+        let c = (first + i as i64) as f64 * spacing;
+        ys.sort_by(f64::total_cmp);
+        for pair in ys.chunks_exact(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if b > a {
+                lines.push(LineString::from(vec![
+                    Coord { x: c + a, y: a },
+                    Coord { x: c + b, y: b },
+                ]));
+            }
+        }
+    }
+    lines
 }
 
 /// The geometry of a ring and its band.
@@ -228,4 +256,40 @@ fn area_ring(
         band_edges,
         beyond,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{Contains, Point, Polygon};
+
+    #[test]
+    fn hatching_covers_the_area_and_skips_its_holes() {
+        let square = |x0: f64, x1: f64| {
+            LineString::from(vec![(x0, x0), (x1, x0), (x1, x1), (x0, x1), (x0, x0)])
+        };
+        let area = MultiPolygon(vec![
+            Polygon::new(square(0.0, 10.0), vec![square(4.0, 6.0)]),
+            Polygon::new(square(20.0, 22.0), vec![]),
+        ]);
+        let spacing = 0.1;
+        let lines = hatch(&area, spacing);
+        // Lines x - y = c spaced `spacing` in c lie spacing / sqrt(2) apart: their total
+        // length is the area (96 + 4) times sqrt(2) / spacing.
+        let length: f64 = lines
+            .iter()
+            .map(|l| (l.0[1].x - l.0[0].x).hypot(l.0[1].y - l.0[0].y))
+            .sum();
+        let expected = 100.0 * std::f64::consts::SQRT_2 / spacing;
+        assert!(
+            (length / expected - 1.0).abs() < 0.01,
+            "{length} vs {expected}"
+        );
+        for line in &lines {
+            let (a, b) = (line.0[0], line.0[1]);
+            let mid = Point::new(a.x + 0.37 * (b.x - a.x), a.y + 0.37 * (b.y - a.y));
+            assert!(area.contains(&mid), "{mid:?} outside");
+            assert!((a.x - a.y) / spacing - ((a.x - a.y) / spacing).round() < 1e-6);
+        }
+    }
 }
