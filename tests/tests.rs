@@ -6,6 +6,9 @@
 mod app;
 /// The module dependency rule of the design.
 mod architecture;
+/// Briefing pages laid out by usvg: text inside, apart and readable, every missile and source
+/// kept, key places labelled, no label over a marker.
+mod briefing;
 /// The command-line contract: `check`, `reach`, `ring`, `schema`, exit codes, no panics.
 mod cli;
 mod common;

@@ -44,6 +44,20 @@ impl TextSizes {
     }
 }
 
+impl TextSizes {
+    /// Every size times `factor`.
+    pub fn scaled(self, factor: f64) -> Self {
+        Self {
+            title: self.title * factor,
+            subtitle: self.subtitle * factor,
+            heading: self.heading * factor,
+            name: self.name * factor,
+            body: self.body * factor,
+            small: self.small * factor,
+        }
+    }
+}
+
 /// How a text is inked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
@@ -192,32 +206,21 @@ pub fn compose(
 ) -> Composition {
     let px_per_pt = page.px_per_pt();
     let min_px = page.min_text_px();
+    let aspects = (map_aspect, inset_aspect);
+    // The matrix beside the map, or else under it.
+    let attempt = |sizes: TextSizes, map_scale: f64| match try_layout(
+        page, content, aspects, sizes, map_scale, false,
+    ) {
+        Attempt::Overflows(_) => try_layout(page, content, aspects, sizes, map_scale, true),
+        fits => fits,
+    };
     // The type shrinks first, 8 % at a time, to its minimum; then the map, 7 % at a time, to
     // three tenths of its room: the map is what the page is for.
     let (mut shrink, mut map_scale) = (1.0, 1.0);
     let mut last;
     loop {
         let sizes = TextSizes::new(px_per_pt, shrink, min_px);
-        let beside = try_layout(
-            page,
-            content,
-            (map_aspect, inset_aspect),
-            sizes,
-            map_scale,
-            false,
-        );
-        let attempt = match beside {
-            Attempt::Overflows(_) => try_layout(
-                page,
-                content,
-                (map_aspect, inset_aspect),
-                sizes,
-                map_scale,
-                true,
-            ),
-            fits => fits,
-        };
-        match attempt {
+        match attempt(sizes, map_scale) {
             Attempt::Fits(c) => return c,
             Attempt::Overflows(c) => last = c,
         }
@@ -229,22 +232,18 @@ pub fn compose(
             break;
         }
     }
-    // Everything at its smallest still overflows (hundreds of missiles on a small page): go
-    // below the minimum type rather than drop a figure or its source.
+    // Everything at its smallest still overflows (hundreds of missiles, or a thumbnail): all
+    // type goes below the minimum, 6 % at a time, rather than drop a figure or its source
+    // (the map stays as it is: it is what the page is for).
+    let smallest = TextSizes::new(px_per_pt, shrink, min_px);
+    let mut factor = 1.0;
     loop {
-        let sizes = TextSizes::new(px_per_pt, shrink, 1.0);
-        match try_layout(
-            page,
-            content,
-            (map_aspect, inset_aspect),
-            sizes,
-            map_scale,
-            true,
-        ) {
+        match attempt(smallest.scaled(factor), map_scale) {
             Attempt::Fits(c) => return c,
-            Attempt::Overflows(_) if shrink < 0.05 => return last,
-            Attempt::Overflows(_) => shrink *= 0.85,
+            Attempt::Overflows(_) if factor < 0.05 => return last,
+            Attempt::Overflows(c) => last = c,
         }
+        factor *= 0.94;
     }
 }
 

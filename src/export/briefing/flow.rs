@@ -170,15 +170,19 @@ impl Placer {
             } => {
                 let swatch_w = 2.4 * t.name;
                 let indent = swatch_w + 0.6 * t.name;
-                let lines = |width: f64| wrap(detail, t.body, false, (width - indent).max(t.body));
+                let room = |width: f64| (width - indent).max(t.body);
+                let titles = |width: f64| wrap(title, t.name, true, room(width));
+                let lines = |width: f64| wrap(detail, t.body, false, room(width));
                 let gap = self.gap;
                 let height = |width: f64, _| {
-                    LINE * t.name + lines(width).len() as f64 * LINE * t.body + 0.35 * gap
+                    titles(width).len() as f64 * LINE * t.name
+                        + lines(width).len() as f64 * LINE * t.body
+                        + 0.35 * gap
                 };
                 let Some((r, _)) = self.take_first(flow, (0.0, false), height) else {
                     return false;
                 };
-                let y = r.top + t.name;
+                let mut y = r.top + t.name;
                 self.items.push(Item::Swatch {
                     rect: PixelRect {
                         left: r.left,
@@ -188,19 +192,17 @@ impl Placer {
                     },
                     entry: *entry,
                 });
-                self.items.push(text(
-                    r.left + indent,
-                    y,
-                    t.name,
-                    true,
-                    Ink::Text,
-                    title.clone(),
-                ));
-                let mut ly = y;
-                for line in lines(r.width) {
-                    ly += LINE * t.body;
+                for (i, line) in titles(r.width).into_iter().enumerate() {
+                    if i > 0 {
+                        y += LINE * t.name;
+                    }
                     self.items
-                        .push(text(r.left + indent, ly, t.body, false, Ink::Muted, line));
+                        .push(text(r.left + indent, y, t.name, true, Ink::Text, line));
+                }
+                for line in lines(r.width) {
+                    y += LINE * t.body;
+                    self.items
+                        .push(text(r.left + indent, y, t.body, false, Ink::Muted, line));
                 }
                 true
             }
@@ -276,18 +278,30 @@ impl Placer {
         let t = self.t;
         let line_h = LINE * t.small;
         let indent = 0.8 * t.small;
-        let continuing = self.continued.is_some();
         let mut rest = line.to_owned();
         let mut first_piece = true;
         while !rest.is_empty() {
-            let named = |at_top: bool| continuing && ((first && first_piece) || at_top);
+            // The name over this piece, if any: at the start, and atop each new region.
+            let name_at = |at_top: bool| -> Option<String> {
+                let name = self.continued.as_ref()?;
+                if first && first_piece {
+                    Some(name.clone())
+                } else if at_top {
+                    Some(format!("{name} (cont.)"))
+                } else {
+                    None
+                }
+            };
+            let name_lines = |width: f64, at_top: bool| -> Vec<String> {
+                name_at(at_top).map_or_else(Vec::new, |n| wrap(&n, t.small, true, width))
+            };
             let heading_h = self.heading_height();
-            let Some(slot) = flow.find(0.0, |_, at_top| {
-                heading_h + (1 + usize::from(named(at_top))) as f64 * line_h
+            let Some(slot) = flow.find(0.0, |width, at_top| {
+                heading_h + (1 + name_lines(width, at_top).len()) as f64 * line_h
             }) else {
                 return false;
             };
-            let named_here = named(slot.at_top);
+            let names = name_lines(slot.free.width, slot.at_top);
             let lines = wrap(
                 &rest,
                 t.small,
@@ -296,10 +310,8 @@ impl Placer {
             );
             // Whole lines that fit (at least the one `find` made room for).
             let room = ((slot.free.height + 0.5 - heading_h) / line_h).floor() as usize;
-            let n = lines
-                .len()
-                .min(room.saturating_sub(usize::from(named_here)).max(1));
-            let height = heading_h + (n + usize::from(named_here)) as f64 * line_h;
+            let n = lines.len().min(room.saturating_sub(names.len()).max(1));
+            let height = heading_h + (n + names.len()) as f64 * line_h;
             let r = flow.commit(&slot, height, false);
             let mut y = r.top;
             if let Some(heading) = self.heading.take() {
@@ -308,13 +320,8 @@ impl Placer {
                     .push(text(r.left, base, t.heading, true, Ink::Text, heading));
                 y += heading_h;
             }
-            if named_here && let Some(name) = &self.continued {
+            for name in names {
                 y += line_h;
-                let name = if first && first_piece {
-                    name.clone()
-                } else {
-                    format!("{name} (cont.)")
-                };
                 self.items.push(text(
                     r.left,
                     y - 0.3 * t.small,

@@ -181,8 +181,9 @@ pub fn draw_map(xml: &mut XmlWriter, scene: &Scene, style: &Style, t: &ViewTrans
 }
 
 /// Patrol areas, markers, leader lines, marker labels and ring labels, placed by
-/// [`Scene::overlay`] within `clip`. Returns the overlay, whose unplaced labels the caller
-/// lists.
+/// [`Scene::overlay`] within `clip`; the groups of markers and labels have ids starting with
+/// `id` ("map-markers", "map-marker-labels"). Returns the overlay, whose unplaced labels the
+/// caller lists.
 pub fn draw_overlay(
     xml: &mut XmlWriter,
     scene: &Scene,
@@ -190,6 +191,7 @@ pub fn draw_overlay(
     t: &ViewTransform,
     (u, sizes): (f64, OverlaySizes),
     clip: PixelRect,
+    id: &str,
 ) -> Overlay {
     let ink = style.text.rgb_hex();
     let paper = style.background.rgb_hex();
@@ -219,6 +221,7 @@ pub fn draw_overlay(
                 .end();
         }
     }
+    xml.start("g").attr("id", format_args!("{id}-markers"));
     for placed in &overlay.markers {
         let marker = &scene.markers[placed.marker];
         let (x, y) = (placed.x, placed.y);
@@ -274,7 +277,8 @@ pub fn draw_overlay(
         };
         xml.end();
     }
-    halo_group(xml, style, u, sizes.label_px, &ink, "marker-labels");
+    xml.end();
+    halo_group(xml, style, (u, sizes.label_px), &ink, (id, "marker-labels"));
     for label in &overlay.labels {
         xml.start("text")
             .attr("x", format_args!("{:.1}", label.x))
@@ -283,7 +287,7 @@ pub fn draw_overlay(
             .end();
     }
     xml.end();
-    halo_group(xml, style, u, sizes.label_px, &ink, "ring-labels");
+    halo_group(xml, style, (u, sizes.label_px), &ink, (id, "ring-labels"));
     for label in &overlay.ring_labels {
         let color = scene
             .rings
@@ -310,9 +314,17 @@ pub fn draw_overlay(
     overlay
 }
 
-/// Opens a group of labels with a halo (the stroke painted under the fill).
-fn halo_group(xml: &mut XmlWriter, style: &Style, u: f64, font_px: f64, ink: &str, class: &str) {
+/// Opens a group of labels with a halo (the stroke painted under the fill), of class `class`
+/// and id "`map`-`class`".
+fn halo_group(
+    xml: &mut XmlWriter,
+    style: &Style,
+    (u, font_px): (f64, f64),
+    ink: &str,
+    (map, class): (&str, &str),
+) {
     xml.start("g")
+        .attr("id", format_args!("{map}-{class}"))
         .attr("class", class)
         .attr("font-size", format_args!("{font_px:.2}"))
         .attr("fill", ink)

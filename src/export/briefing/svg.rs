@@ -45,7 +45,7 @@ fn map(
     xml.end().end().end();
     xml.start("g").attr("clip-path", format_args!("url(#{id})"));
     draw_map(xml, scene, style, t, unit);
-    let overlay = draw_overlay(xml, scene, style, t, (unit, sizes), rect);
+    let overlay = draw_overlay(xml, scene, style, t, (unit, sizes), rect, id);
     xml.end();
     overlay
 }
@@ -89,9 +89,11 @@ pub fn render_svg(briefing: &Briefing, options: &ImageOptions) -> String {
     }
     match &briefing.composition {
         Some(page) => {
+            xml.start("g").attr("id", "page");
             for item in &page.items {
                 draw_item(&mut xml, item, &briefing.scene, style, plan.unit);
             }
+            xml.end();
         }
         // The map alone lists the places it could not label along its bottom.
         None => draw_unplaced(
