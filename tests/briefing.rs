@@ -3,8 +3,8 @@
 //! type no smaller than 7 pt on paper; every drawn missile in the legend with all its sources;
 //! key places labelled, no label over a marker; a crowded scenario kept whole.
 
+use range_rings::export::SizePreset;
 use range_rings::export::briefing::{self, ImageOptions};
-use range_rings::export::{SizePreset, svg};
 use range_rings::fonts;
 use range_rings::projection::Projection;
 use range_rings::scenario::file::{Missile, Source};
