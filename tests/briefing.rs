@@ -244,6 +244,7 @@ fn crowded() -> Scenario {
                     ),
                     date: Some(format!("20{:02}-0{}", 10 + i % 15, 1 + k)),
                     url: None,
+                    km: vec![800.0 + 480.0 * f64::from(i)],
                 })
                 .collect(),
         })

@@ -158,3 +158,43 @@ fn limits_refuse_oversized_scenarios_with_a_clear_message() {
         "{err}"
     );
 }
+
+#[test]
+fn band_edges_no_source_gives_are_marked_assumed() {
+    let s = Scenario::builtin();
+    let missile = |id: &str| s.missiles().iter().find(|m| m.id == id).unwrap();
+    // "Over 15,000 km" is the one source of Hwasong-19: its 13,000 km floor is assumed.
+    let h19 = missile("hwasong-19");
+    assert!(h19.edge_assumed(13_000.0));
+    assert!(!h19.edge_assumed(15_000.0));
+    // Hwasong-15's band ends are both published (Japan MoD 10,000 km, Japan's minister 14,000).
+    let h15 = missile("hwasong-15");
+    assert!(!h15.edge_assumed(10_000.0) && !h15.edge_assumed(14_000.0));
+    // Hwasong-14's 11,000 km top is in no source; Hwasong-16B's figures are all assumed.
+    assert!(missile("hwasong-14").edge_assumed(11_000.0));
+    assert!(missile("hwasong-16b").edge_assumed(5_500.0));
+    // The legend marks them, and the caveats say what the mark means.
+    let projection = range_rings::projection::Projection::Equirectangular { central_lon: 150.0 };
+    let scene = range_rings::scene::Scene::build(
+        &s,
+        &range_rings::scene::SceneOptions::new(projection, 10.0),
+    );
+    let detail = |name: &str| {
+        let entry = scene.legend.iter().find(|e| e.name == name).unwrap();
+        entry.detail(false)
+    };
+    assert!(detail("Hwasong-19 (solid)").contains("estimates 13,000*-15,000 km"));
+    assert!(detail("Hwasong-14").contains("estimates 6,700-11,000* km"));
+    assert!(detail("Hwasong-15").contains("estimates 10,000-14,000 km"));
+    assert!(
+        scene.caveats.iter().any(|c| c.starts_with("* A band edge")),
+        "{:?}",
+        scene.caveats
+    );
+    // A figure that is not a range is refused where it stands.
+    let bad = s.edited(|f| f.missiles[1].sources[0].km = vec![-5.0]);
+    assert_eq!(
+        bad.unwrap_err().0[0].path.to_string(),
+        "missiles[1].sources[0].km[0]"
+    );
+}

@@ -124,6 +124,10 @@ pub struct Source {
     /// Where to read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The range figures it gives, km (one, or both ends of a span): a band edge that no
+    /// source gives is shown as assumed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub km: Vec<f64>,
 }
 
 /// A missile type and its range.

@@ -78,6 +78,21 @@ impl Missile {
         self.band
             .map_or(self.range_km, |b| b.max_km.max(self.range_km))
     }
+
+    /// Whether a band edge of `km` is assumed rather than published: no listed source gives
+    /// that figure (to the kilometre), or the missile's figures are an editorial assumption.
+    /// The nominal range itself, where a band edge defaults to it, is not a band claim.
+    pub fn edge_assumed(&self, km: f64) -> bool {
+        if km == self.range_km && !self.assumed {
+            return false;
+        }
+        self.assumed
+            || !self
+                .sources
+                .iter()
+                .flat_map(|s| &s.km)
+                .any(|&figure| (figure - km).abs() < 0.5)
+    }
 }
 
 /// A place whose reach is reported.

@@ -452,12 +452,13 @@ fn check_missile(missile: &Missile, file: &ScenarioFile, at: &JsonPath, problems
         if let Some(date) = &source.date
             && !is_date(date)
         {
-            {
-                problems.push(Problem::at(
-                    at.key("date"),
-                    format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
-                ));
-            }
+            problems.push(Problem::at(
+                at.key("date"),
+                format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            ));
+        }
+        for (k, &km) in source.km.iter().enumerate().take(MAX_ITEMS) {
+            check_range(km, &at.key("km").index(k), problems);
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct LegendEntry {
     pub range_km: f64,
     /// The band of published estimates, if any.
     pub band: Option<Band>,
+    /// Whether the band's low and high edges are assumed: no listed source gives them.
+    pub band_assumed: [bool; 2],
     /// Where it is drawn from, e.g. "Pyongyang" or "6 patrol points".
     pub from: String,
     /// The figure is an editorial assumption.
@@ -77,11 +79,14 @@ impl LegendEntry {
         if let Some(band) = self.band
             && (band.min_km < self.range_km || band.max_km > self.range_km)
         {
+            let mark = |assumed: bool| if assumed { "*" } else { "" };
             let _ = write!(
                 text,
-                ", estimates {}-{} km",
+                ", estimates {}{}-{}{} km",
                 thousands(band.min_km),
-                thousands(band.max_km)
+                mark(self.band_assumed[0]),
+                thousands(band.max_km),
+                mark(self.band_assumed[1])
             );
         }
         let _ = write!(text, ", from {}", self.from);
@@ -162,6 +167,9 @@ pub fn legend_entries(
                 color: m.color,
                 range_km: m.range_km,
                 band: m.band,
+                band_assumed: m.band.map_or([false; 2], |b| {
+                    [m.edge_assumed(b.min_km), m.edge_assumed(b.max_km)]
+                }),
                 from,
                 assumed: m.assumed,
                 sources: m.sources.iter().map(|s| s.line()).collect(),
@@ -180,7 +188,20 @@ pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers
             .to_owned(),
     ];
     if rings.iter().any(|r| !r.band.0.is_empty()) {
-        out.push("Shaded bands: lowest to highest published estimate.".into());
+        out.push(
+            "Hatched: beyond the nominal range, up to the highest estimate (estimates: lowest \
+             to highest published figure)."
+                .into(),
+        );
+    }
+    // The legend gives every drawn missile's band, marking edges no source gives.
+    let assumed_edge = rings.iter().any(|r| {
+        let m = &scenario.missiles()[r.missile];
+        m.band
+            .is_some_and(|b| m.edge_assumed(b.min_km) || m.edge_assumed(b.max_km))
+    });
+    if assumed_edge {
+        out.push("* A band edge that no listed source gives: assumed.".into());
     }
     if layers.rotation {
         out.push(
