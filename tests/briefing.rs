@@ -266,3 +266,112 @@ fn a_crowded_scenario_keeps_every_missile_and_source_on_the_page() {
     }
     check_page(&scenario, &options_for(SizePreset::A4Portrait), 0.0);
 }
+
+#[test]
+fn ring_labels_lie_on_their_rings_and_collide_with_nothing() {
+    use range_rings::geodesy::LatLon;
+    use range_rings::scene::{marker_box, ring_label_text};
+    let scenario = Scenario::builtin();
+    let pyongyang = LatLon::lat_lon(39.0392, 125.7625);
+    // The least each view labels of its 7 missiles: the globe about Pyongyang hides the
+    // ICBM rings beyond its horizon; short rings near Pyongyang are crowded by markers and by
+    // each other.
+    for (projection, least) in [
+        (Projection::Equirectangular { central_lon: 150.0 }, 4),
+        (Projection::Orthographic { centre: pyongyang }, 2),
+        (Projection::AzimuthalEquidistant { centre: pyongyang }, 3),
+    ] {
+        let options = ImageOptions {
+            layout: briefing::Layout::Map,
+            ..ImageOptions::new(1920, 1080, "2026-11-30")
+        };
+        let built = briefing::build(&scenario, projection, &options);
+        let (scene, plan) = (&built.scene, &built.plan);
+        let sizes = plan.overlay;
+        let overlay = scene.overlay(&plan.transform, plan.map_box, &[], sizes, |s| {
+            fonts::text_width(s, sizes.label_px, false)
+        });
+        let what = projection.name();
+        assert!(
+            overlay.ring_labels.len() >= least,
+            "{what}: {:?}",
+            overlay.ring_labels
+        );
+        let outline_px = |missile: Option<usize>, other: bool| -> Vec<(f64, f64)> {
+            scene
+                .rings
+                .iter()
+                .filter(|r| missile.is_none_or(|m| (r.missile == m) != other))
+                .flat_map(|r| r.outline.iter().flat_map(|l| l.coords()))
+                .map(|c| plan.transform.to_px(*c))
+                .collect()
+        };
+        let h = sizes.label_px;
+        for (i, label) in overlay.ring_labels.iter().enumerate() {
+            let ring = scene
+                .rings
+                .iter()
+                .find(|r| r.missile == label.missile)
+                .unwrap();
+            let name = &scenario.missiles()[label.missile].name;
+            assert_eq!(label.text, ring_label_text(name, ring.range_km));
+            // On its own ring: within half a line of one of its outlines (densified).
+            let own = outline_px(Some(label.missile), false);
+            let near = own
+                .windows(2)
+                .map(|w| point_segment((label.x, label.y), w[0], w[1]))
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                near < 0.5 * h,
+                "{what}: {:?} is {near:.1} px off its ring",
+                label.text
+            );
+            // Clear of every marker, marker label and other ring label.
+            for m in &overlay.markers {
+                let b = marker_box(m.x, m.y, sizes.marker_px, 0.0);
+                assert!(
+                    !label.bounds.overlaps(&b),
+                    "{what}: {:?} on a marker",
+                    label.text
+                );
+            }
+            for l in &overlay.labels {
+                assert!(
+                    !label.bounds.overlaps(&l.bounds),
+                    "{what}: {:?} on {:?}",
+                    label.text,
+                    l.text
+                );
+            }
+            for other in &overlay.ring_labels[i + 1..] {
+                assert!(
+                    !label.bounds.overlaps(&other.bounds),
+                    "{what}: ring labels overlap"
+                );
+            }
+            // No other missile's ring runs through the turned text.
+            let (s, c) = label.angle.sin_cos();
+            for (x, y) in outline_px(Some(label.missile), true) {
+                let (dx, dy) = (x - label.x, y - label.y);
+                let (u, v) = (dx * c + dy * s, -dx * s + dy * c);
+                assert!(
+                    u.abs() > 0.5 * label.width || v.abs() > 0.5 * h,
+                    "{what}: another ring crosses {:?}",
+                    label.text
+                );
+            }
+        }
+    }
+}
+
+/// Distance from `p` to the segment `a`-`b`, pixels.
+fn point_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}

@@ -340,6 +340,52 @@ mod fills {
         check_fill("10 N 28 W 3,000 km", LatLon::lat_lon(10.0, -28.0), 3_000.0);
         check_fill("35 N 180 2,500 km", LatLon::lat_lon(35.0, 180.0), 2_500.0);
     }
+
+    #[test]
+    fn tint_strength_and_outlines_only_set_how_strongly_rings_colour_the_map() {
+        // The built-in map in the light style at three tint strengths and outlines only: the
+        // mean colour distance from the untinted map grows with the strength, and outlines
+        // only leaves the basemap as it is away from the outlines.
+        let scenario = Scenario::builtin();
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let draw = |style: Style| {
+            let options = ImageOptions {
+                layout: Layout::Map,
+                style,
+                labels: false,
+                ..ImageOptions::new(480, 240, "2026-01-01")
+            };
+            let (svg, _) = export::svg(&scenario, projection, &options);
+            Pixmap::decode_png(&png::svg_to_png(&svg, 480, 240, None).unwrap()).unwrap()
+        };
+        let plain = draw(Style {
+            ring_fill_opacity: 0.0,
+            ..Style::LIGHT
+        });
+        let distance = |p: &Pixmap| {
+            let sum: f64 = p
+                .data()
+                .chunks(4)
+                .zip(plain.data().chunks(4))
+                .map(|(a, b)| (0..3).map(|k| f64::from(a[k].abs_diff(b[k]))).sum::<f64>())
+                .sum();
+            sum / (480.0 * 240.0)
+        };
+        let outlines = distance(&draw(Style {
+            outlines_only: true,
+            ..Style::LIGHT
+        }));
+        let light = distance(&draw(Style {
+            ring_fill_opacity: 0.16,
+            ..Style::LIGHT
+        }));
+        let strong = distance(&draw(Style {
+            ring_fill_opacity: 0.5,
+            ..Style::LIGHT
+        }));
+        assert!(outlines < 0.5 * light, "{outlines} vs {light}");
+        assert!(strong > 2.0 * light, "{strong} vs {light}");
+    }
 }
 
 mod poles {

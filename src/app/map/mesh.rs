@@ -198,6 +198,9 @@ pub struct MeshCache {
     areas: HashMap<usize, AreaTriangles>,
     basemap_render: Option<BasemapRender>,
     ring_render: Option<RingRender>,
+    /// The last placement of markers and labels, by a hash of what it depends on: placing
+    /// ring labels costs more than the rest of a frame, and most frames change nothing.
+    pub(super) overlay: Option<(u64, crate::scene::Overlay)>,
 }
 
 /// A mesh moved by `shift` pixels (shared, not copied, when there is nothing to move).

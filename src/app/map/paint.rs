@@ -86,13 +86,18 @@ pub fn paint_scene(
     }
     let font = sizes.label_px;
     let avoid: Vec<_> = avoid.iter().map(|r| super::view::pixel_rect(*r)).collect();
-    let overlay = scene.overlay(
-        transform,
-        super::view::pixel_rect(rect),
-        &avoid,
-        sizes,
-        |s| crate::fonts::text_width(s, font, false),
-    );
+    let clip = super::view::pixel_rect(rect);
+    let key = overlay_key(scene, transform, clip, &avoid, sizes);
+    let overlay = match &meshes.overlay {
+        Some((k, overlay)) if *k == key => overlay.clone(),
+        _ => {
+            let overlay = scene.overlay(transform, clip, &avoid, sizes, |s| {
+                crate::fonts::text_width(s, font, false)
+            });
+            meshes.overlay = Some((key, overlay.clone()));
+            overlay
+        }
+    };
     for label in &overlay.labels {
         if let Some([a, b]) = label.leader {
             let (a, b) = (
@@ -188,4 +193,49 @@ fn halo_text(
         );
     }
     painter.add(TextShape::new(pos, galley, ink).with_angle(angle));
+}
+
+/// A hash of everything [`Scene::overlay`] reads: the view, the boxes to avoid, the sizes,
+/// the markers and their labels, the rings (their geometry, by its extent and size) and the
+/// legend's names.
+fn overlay_key(
+    scene: &Scene,
+    transform: &ViewTransform,
+    clip: crate::scene::PixelRect,
+    avoid: &[crate::scene::PixelRect],
+    sizes: OverlaySizes,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let rects = std::iter::once(&clip).chain(avoid);
+    let numbers = [
+        transform.scale,
+        transform.offset_x,
+        transform.offset_y,
+        sizes.label_px,
+        sizes.marker_px,
+    ]
+    .into_iter()
+    .chain(rects.flat_map(|r| [r.left, r.top, r.width, r.height]));
+    for x in numbers {
+        x.to_bits().hash(&mut h);
+    }
+    scene.labels.hash(&mut h);
+    for m in &scene.markers {
+        (m.position.x.to_bits(), m.position.y.to_bits(), m.selected).hash(&mut h);
+        m.label.as_ref().map(|l| (&l.text, l.priority)).hash(&mut h);
+    }
+    for r in &scene.rings {
+        (r.missile, r.site, r.range_km.to_bits()).hash(&mut h);
+        for line in &r.outline {
+            line.0.len().hash(&mut h);
+            for c in line.0.first().into_iter().chain(line.0.last()) {
+                (c.x.to_bits(), c.y.to_bits()).hash(&mut h);
+            }
+        }
+    }
+    for e in &scene.legend {
+        (e.missile, &e.name).hash(&mut h);
+    }
+    h.finish()
 }
