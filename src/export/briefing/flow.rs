@@ -33,17 +33,19 @@ impl Flow {
     }
 
     /// The first room (from the current region on) at least `min_width` wide where
-    /// `height(region width, at the region's top)` fits. `None` when no region has it.
+    /// `height(region width, fresh)` fits, `fresh` when the room starts its region or is in a
+    /// region after the current one (where a continued list repeats its name). `None` when no
+    /// region has it.
     fn find(&self, min_width: f64, height: impl Fn(f64, bool) -> f64) -> Option<Slot> {
         (self.current..self.regions.len()).find_map(|k| {
             let r = self.regions[k];
             let y = self.ys[k];
-            let at_top = y <= r.top + 0.5;
-            let fits = r.width >= min_width && y + height(r.width, at_top) <= r.bottom() + 0.5;
+            let fresh = y <= r.top + 0.5 || k != self.current;
+            let fits = r.width >= min_width && y + height(r.width, fresh) <= r.bottom() + 0.5;
             fits.then(|| Slot {
                 region: k,
                 free: PixelRect::from_edges(r.left, y, r.right(), r.bottom()),
-                at_top,
+                fresh,
             })
         })
     }
@@ -69,8 +71,8 @@ impl Flow {
         height: impl Fn(f64, bool) -> f64,
     ) -> Option<(PixelRect, bool)> {
         let slot = self.find(min_width, &height)?;
-        let needed = height(slot.free.width, slot.at_top);
-        Some((self.commit(&slot, needed, aside), slot.at_top))
+        let needed = height(slot.free.width, slot.fresh);
+        Some((self.commit(&slot, needed, aside), slot.fresh))
     }
 }
 
@@ -79,8 +81,8 @@ struct Slot {
     region: usize,
     /// The free part of the region.
     free: PixelRect,
-    /// Whether nothing is in the region yet.
-    at_top: bool,
+    /// Whether the room starts its region or is in a region after the current one.
+    fresh: bool,
 }
 
 /// Puts blocks where the flow has room.
@@ -139,7 +141,7 @@ impl Placer {
         height: impl Fn(f64, bool) -> f64,
     ) -> Option<(PixelRect, bool)> {
         let extra = self.heading_height();
-        let (r, at_top) = flow.take(min_width, aside, |w, top| extra + height(w, top))?;
+        let (r, fresh) = flow.take(min_width, aside, |w, fresh| extra + height(w, fresh))?;
         if let Some(heading) = self.heading.take() {
             let y = r.top + 0.2 * self.gap + self.t.heading;
             self.items
@@ -151,7 +153,7 @@ impl Placer {
                 height: r.height - extra,
                 ..r
             },
-            at_top,
+            fresh,
         ))
     }
 
@@ -281,27 +283,28 @@ impl Placer {
         let mut rest = line.to_owned();
         let mut first_piece = true;
         while !rest.is_empty() {
-            // The name over this piece, if any: at the start, and atop each new region.
-            let name_at = |at_top: bool| -> Option<String> {
+            // The name over this piece, if any: at the start, and in each region the list
+            // goes on in.
+            let name_at = |fresh: bool| -> Option<String> {
                 let name = self.continued.as_ref()?;
                 if first && first_piece {
                     Some(name.clone())
-                } else if at_top {
+                } else if fresh {
                     Some(format!("{name} (cont.)"))
                 } else {
                     None
                 }
             };
-            let name_lines = |width: f64, at_top: bool| -> Vec<String> {
-                name_at(at_top).map_or_else(Vec::new, |n| wrap(&n, t.small, true, width))
+            let name_lines = |width: f64, fresh: bool| -> Vec<String> {
+                name_at(fresh).map_or_else(Vec::new, |n| wrap(&n, t.small, true, width))
             };
             let heading_h = self.heading_height();
-            let Some(slot) = flow.find(0.0, |width, at_top| {
-                heading_h + (1 + name_lines(width, at_top).len()) as f64 * line_h
+            let Some(slot) = flow.find(0.0, |width, fresh| {
+                heading_h + (1 + name_lines(width, fresh).len()) as f64 * line_h
             }) else {
                 return false;
             };
-            let names = name_lines(slot.free.width, slot.at_top);
+            let names = name_lines(slot.free.width, slot.fresh);
             let lines = wrap(
                 &rest,
                 t.small,
@@ -374,5 +377,62 @@ impl Placer {
             part.emit(PixelRect { height, ..r }, &t, &mut self.items);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[Item]) -> Vec<(f64, String)> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, text, .. } => Some((*x, text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sources_carried_into_another_column_repeat_their_name_there() {
+        let t = TextSizes::new(1.0, 1.0, 10.0);
+        let column = |left: f64| PixelRect {
+            left,
+            top: 0.0,
+            width: 300.0,
+            height: 80.0,
+        };
+        let mut flow = Flow::new(vec![column(0.0), column(400.0)]);
+        // Something set aside at the top of the second column (an inset), so the list goes on
+        // below it there, not at the column's top.
+        let inset = Slot {
+            region: 1,
+            free: column(400.0),
+            fresh: true,
+        };
+        flow.commit(&inset, 20.0, true);
+        let mut placer = Placer::new(t, 10.0, None, Vec::new());
+        let long = "A source of some length (2017). ".repeat(12);
+        let block = Block::Sources {
+            name: "Hwasong-15".into(),
+            text: long.clone(),
+        };
+        assert!(placer.place(&block, &mut flow));
+        let placed = texts(&placer.items);
+        assert_eq!(placed[0], (0.0, "Hwasong-15".to_owned()));
+        let cont = placed
+            .iter()
+            .position(|(_, s)| s == "Hwasong-15 (cont.)")
+            .expect("the name is repeated in the second column");
+        assert_eq!(placed[cont].0, 400.0);
+        assert!(placed[..cont].iter().all(|(x, _)| *x < 400.0));
+        // Every word is placed once, in order.
+        let words: Vec<String> = placed
+            .iter()
+            .filter(|(_, s)| !s.starts_with("Hwasong-15"))
+            .flat_map(|(_, s)| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(words.join(" "), long.trim());
     }
 }
