@@ -90,10 +90,32 @@ fn coverage_of(
     if areas.is_empty() {
         return Vec::new();
     }
+    // The rings are independent: on as many threads as there are cores (at most four), each
+    // a run of them, the rows kept in order.
+    let specs: Vec<RingSpec> = specs.collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let chunk = specs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = specs
+            .chunks(chunk)
+            .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas)))
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Coverage rows of `specs` against `areas` (each with its surface, m2).
+fn coverage_rows(
+    scenario: &Scenario,
+    specs: &[RingSpec],
+    areas: &[(&MultiPolygon<f64>, f64)],
+) -> Vec<CoverageRow> {
     let mut rows = Vec::new();
     // The farthest point depends on the site, not the missile.
     let mut farthest: HashMap<(usize, usize), (LatLon, f64)> = HashMap::new();
-    for spec in specs {
+    for &spec in specs {
         let site = &scenario.sites()[spec.site];
         let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
         // A tighter ring than drawing needs: 1 km or 0.01 % of the range.

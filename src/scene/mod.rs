@@ -66,8 +66,8 @@ pub struct SceneOptions {
     pub px_per_unit: f64,
     /// Basemap detail; chosen by scale when `None`.
     pub detail: Option<Detail>,
-    /// Tolerance of the projected basemap, map units; half a pixel, rounded down to a power of
-    /// two (so nearby scales share it), when `None`. The app builds
+    /// Tolerance of the projected basemap, map units; when `None`, half to one pixel (a power
+    /// of two, so nearby scales share it). The app builds
     /// it once, fine enough for its closest zoom, and simplifies while tessellating.
     pub basemap_tolerance: Option<f64>,
     /// Graticule spacing, degrees; none when 0.
