@@ -42,9 +42,7 @@ impl TextSizes {
             small: size(8.0),
         }
     }
-}
 
-impl TextSizes {
     /// Every size times `factor`.
     pub fn scaled(self, factor: f64) -> Self {
         Self {

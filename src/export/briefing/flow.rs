@@ -62,17 +62,17 @@ impl Flow {
         }
     }
 
-    /// A box of `height(region width, at the region's top)` at the top of the first room
-    /// that has it (see [`Flow::find`]), and whether it starts its region.
+    /// A box of `height(region width)` at the top of the first room that has it (see
+    /// [`Flow::find`]).
     fn take(
         &mut self,
         min_width: f64,
         aside: bool,
-        height: impl Fn(f64, bool) -> f64,
-    ) -> Option<(PixelRect, bool)> {
-        let slot = self.find(min_width, &height)?;
-        let needed = height(slot.free.width, slot.fresh);
-        Some((self.commit(&slot, needed, aside), slot.fresh))
+        height: impl Fn(f64) -> f64,
+    ) -> Option<PixelRect> {
+        let slot = self.find(min_width, |width, _| height(width))?;
+        let needed = height(slot.free.width);
+        Some(self.commit(&slot, needed, aside))
     }
 }
 
@@ -138,23 +138,20 @@ impl Placer {
         &mut self,
         flow: &mut Flow,
         (min_width, aside): (f64, bool),
-        height: impl Fn(f64, bool) -> f64,
-    ) -> Option<(PixelRect, bool)> {
+        height: impl Fn(f64) -> f64,
+    ) -> Option<PixelRect> {
         let extra = self.heading_height();
-        let (r, fresh) = flow.take(min_width, aside, |w, fresh| extra + height(w, fresh))?;
+        let r = flow.take(min_width, aside, |w| extra + height(w))?;
         if let Some(heading) = self.heading.take() {
             let y = r.top + 0.2 * self.gap + self.t.heading;
             self.items
                 .push(text(r.left, y, self.t.heading, true, Ink::Text, heading));
         }
-        Some((
-            PixelRect {
-                top: r.top + extra,
-                height: r.height - extra,
-                ..r
-            },
-            fresh,
-        ))
+        Some(PixelRect {
+            top: r.top + extra,
+            height: r.height - extra,
+            ..r
+        })
     }
 
     /// Places one block; `false` when it does not fit anywhere left.
@@ -176,12 +173,12 @@ impl Placer {
                 let titles = |width: f64| wrap(title, t.name, true, room(width));
                 let lines = |width: f64| wrap(detail, t.body, false, room(width));
                 let gap = self.gap;
-                let height = |width: f64, _| {
+                let height = |width: f64| {
                     titles(width).len() as f64 * LINE * t.name
                         + lines(width).len() as f64 * LINE * t.body
                         + 0.35 * gap
                 };
-                let Some((r, _)) = self.take_first(flow, (0.0, false), height) else {
+                let Some(r) = self.take_first(flow, (0.0, false), height) else {
                     return false;
                 };
                 let mut y = r.top + t.name;
@@ -212,7 +209,7 @@ impl Placer {
                 // Kept together: a key split across columns reads as two keys.
                 let row = LINE * t.body + 0.15 * self.gap;
                 let height = entries.len() as f64 * row;
-                let Some((r, _)) = self.take_first(flow, (0.0, false), |_, _| height) else {
+                let Some(r) = self.take_first(flow, (0.0, false), |_| height) else {
                     return false;
                 };
                 for (k, (symbol, label)) in entries.iter().enumerate() {
@@ -240,8 +237,8 @@ impl Placer {
                 // going on here.
                 let map_h = |width: f64| (0.8 * width / aspect).min(0.8 * width).min(max_h);
                 let gap = self.gap;
-                let height = |width: f64, _| LINE * t.body + map_h(width) + 0.5 * gap;
-                let Some((r, _)) = self.take_first(flow, (0.0, true), height) else {
+                let height = |width: f64| LINE * t.body + map_h(width) + 0.5 * gap;
+                let Some(r) = self.take_first(flow, (0.0, true), height) else {
                     return false;
                 };
                 let h = map_h(r.width);
@@ -369,8 +366,7 @@ impl Placer {
         for part in m.split_to_width(&t, widest) {
             let height = part.height(&t);
             let gap = self.gap;
-            let Some((r, _)) =
-                self.take_first(flow, (part.width(&t), false), |_, _| height + 0.5 * gap)
+            let Some(r) = self.take_first(flow, (part.width(&t), false), |_| height + 0.5 * gap)
             else {
                 return false;
             };
