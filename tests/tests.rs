@@ -29,3 +29,5 @@ mod scenario;
 /// One scene, two renderers: the briefing's SVG and the app's painter draw the same things.
 #[cfg(feature = "app")]
 mod scene;
+/// The JSON Schema and `check` judge broken files and generated probes alike.
+mod schema;

@@ -13,7 +13,7 @@ use crate::export::SizePreset;
 use crate::export::briefing::{InsetMode, Layout};
 use crate::geodesy::{LatLon, M_PER_KM, RangeRing};
 use crate::projection::ProjectionKind;
-use crate::scenario::{Scenario, ScenarioFile};
+use crate::scenario::Scenario;
 use crate::scene::Theme;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -373,5 +373,5 @@ fn ring(lat: f64, lon: f64, radius_km: f64, format: RingFormat) -> Result<String
 
 /// The JSON Schema of the scenario format (draft 2020-12), for editors.
 pub fn schema() -> Result<String, Failure> {
-    json_text(&schemars::schema_for!(ScenarioFile))
+    json_text(&crate::scenario::json_schema())
 }

@@ -15,11 +15,14 @@ mod validate;
 mod write;
 
 pub use error::{Problem, Problems, SaveError, ScenarioError};
-pub use file::{FORMAT, Platform, ProjectionKind, ScenarioFile, SiteKind, Source, View};
+pub use file::{
+    FORMAT, MAX_AREA_POINTS, MAX_ITEMS, MAX_RANGE_KM, MAX_TEXT_CHARS, Platform, ProjectionKind,
+    ScenarioFile, SiteKind, Source, View, json_schema,
+};
 pub use locate::{JsonPath, PathStep};
 pub use model::{Band, Missile, RingSpec, Scenario, Site, Target, TargetArea};
 pub use read::MAX_FILE_BYTES;
-pub use validate::{MAX_AREA_POINTS, MAX_ITEMS, MAX_TEXT_CHARS, is_date};
+pub use validate::is_date;
 pub use write::write_atomically;
 
 /// The built-in scenario's JSON, embedded in the binary.

@@ -2,7 +2,10 @@
 //! ordered bands, unique ids, references between lists, colours and dates), then the model
 //! built once from the checked file.
 
-use super::file::{Missile, Platform, ScenarioFile, Site, SiteKind, Target};
+use super::file::{
+    MAX_AREA_POINTS, MAX_ITEMS, MAX_RANGE_KM, MAX_TEXT_CHARS, Missile, Platform, ScenarioFile,
+    Site, SiteKind, Target, is_blank,
+};
 use super::locate::JsonPath;
 use super::model::{self, Band, RingSpec, Scenario, ScenarioData};
 use super::{FORMAT, Problem, Problems};
@@ -161,14 +164,6 @@ fn corners_of(pairs: &[[f64; 2]]) -> Vec<LatLon> {
         .collect()
 }
 
-/// Most sites, missiles, targets and target areas a scenario may hold: far beyond any real
-/// briefing, low enough that a mistaken file cannot make the app crawl.
-pub const MAX_ITEMS: usize = 2_000;
-/// Most characters in one text field (names, notes, source lines).
-pub const MAX_TEXT_CHARS: usize = 4_000;
-/// Most points in all target-area polygons and patrol areas together.
-pub const MAX_AREA_POINTS: usize = 200_000;
-
 /// Every problem in `file`, each with the path of the offending field.
 fn check(file: &ScenarioFile) -> Found {
     let mut problems = Vec::new();
@@ -259,22 +254,58 @@ fn check(file: &ScenarioFile) -> Found {
     problems
 }
 
-/// Sizes: counts of items, lengths of texts, points in areas.
+/// Sizes: entries in every list, characters in every text, points in areas. The schema says
+/// the same with `maxItems` and `maxLength`.
 fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
-    for (name, count) in [
-        ("sites", file.sites.len()),
-        ("missiles", file.missiles.len()),
-        ("targets", file.targets.len()),
-        ("target_areas", file.target_areas.len()),
-    ] {
-        if count > MAX_ITEMS {
+    let mut many = |at: &dyn Fn() -> JsonPath, count: usize, most: usize| {
+        if count > most {
             problems.push(Problem::at(
-                root.key(name),
-                format!("{count} entries; at most {MAX_ITEMS} are allowed"),
+                at(),
+                format!("{count} entries; at most {most} are allowed"),
             ));
         }
+    };
+    many(&|| root.key("sites"), file.sites.len(), MAX_ITEMS);
+    many(&|| root.key("missiles"), file.missiles.len(), MAX_ITEMS);
+    many(&|| root.key("targets"), file.targets.len(), MAX_ITEMS);
+    many(
+        &|| root.key("target_areas"),
+        file.target_areas.len(),
+        MAX_ITEMS,
+    );
+    for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("missiles").index(i);
+        many(&|| at.key("sources"), m.sources.len(), MAX_ITEMS);
+        if let Some(from) = &m.from {
+            many(&|| at.key("from"), from.len(), MAX_ITEMS);
+        }
+        for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
+            many(
+                &|| at.key("sources").index(j).key("km"),
+                source.km.len(),
+                MAX_ITEMS,
+            );
+        }
     }
-    let mut long = |at: &dyn Fn() -> JsonPath, text: &str| {
+    for (i, a) in file.target_areas.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("target_areas").index(i);
+        many(&|| at.key("polygons"), a.polygons.len(), MAX_ITEMS);
+        for (j, ring) in a.polygons.iter().enumerate().take(MAX_ITEMS) {
+            many(&|| at.key("polygons").index(j), ring.len(), MAX_AREA_POINTS);
+        }
+    }
+    for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
+        if let Some(area) = &s.area {
+            many(
+                &|| root.key("sites").index(i).key("area"),
+                area.len(),
+                MAX_AREA_POINTS,
+            );
+        }
+    }
+
+    let mut long = |at: &dyn Fn() -> JsonPath, text: Option<&str>| {
+        let Some(text) = text else { return };
         // Bytes bound characters from above: most texts need no count.
         let chars = if text.len() > MAX_TEXT_CHARS {
             text.chars().count()
@@ -288,31 +319,41 @@ fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
             ));
         }
     };
-    for (key, text) in [("title", &file.title), ("subtitle", &file.subtitle)] {
-        if let Some(text) = text {
-            long(&|| root.key(key), text);
-        }
-    }
+    long(&|| root.key("title"), file.title.as_deref());
+    long(&|| root.key("subtitle"), file.subtitle.as_deref());
     for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("sites").index(i);
-        long(&|| at.key("id"), &s.id);
-        long(&|| at.key("name"), &s.name);
-        if let Some(note) = &s.note {
-            long(&|| at.key("note"), note);
-        }
+        long(&|| at.key("id"), Some(&s.id));
+        long(&|| at.key("name"), Some(&s.name));
+        long(&|| at.key("note"), s.note.as_deref());
     }
     for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("missiles").index(i);
-        long(&|| at.key("id"), &m.id);
-        long(&|| at.key("name"), &m.name);
+        long(&|| at.key("id"), Some(&m.id));
+        long(&|| at.key("name"), Some(&m.name));
+        long(&|| at.key("class"), m.class.as_deref());
+        for (j, id) in m.from.iter().flatten().enumerate().take(MAX_ITEMS) {
+            long(&|| at.key("from").index(j), Some(id));
+        }
         for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
-            long(&|| at.key("sources").index(j).key("text"), &source.text);
+            let at = at.key("sources").index(j);
+            long(&|| at.key("text"), Some(&source.text));
+            long(&|| at.key("date"), source.date.as_deref());
+            long(&|| at.key("url"), source.url.as_deref());
         }
     }
     for (i, t) in file.targets.iter().enumerate().take(MAX_ITEMS) {
         let at = root.key("targets").index(i);
-        long(&|| at.key("id"), &t.id);
-        long(&|| at.key("name"), &t.name);
+        long(&|| at.key("id"), Some(&t.id));
+        long(&|| at.key("name"), Some(&t.name));
+        long(&|| at.key("group"), t.group.as_deref());
+        long(&|| at.key("note"), t.note.as_deref());
+    }
+    for (i, a) in file.target_areas.iter().enumerate().take(MAX_ITEMS) {
+        let at = root.key("target_areas").index(i);
+        long(&|| at.key("id"), Some(&a.id));
+        long(&|| at.key("name"), Some(&a.name));
+        long(&|| at.key("source"), a.source.as_deref());
     }
     let points: usize = file
         .target_areas
@@ -354,7 +395,7 @@ fn check_lon(lon: f64, at: impl FnOnce() -> JsonPath, problems: &mut Found) {
 }
 
 fn check_text(text: &str, at: &JsonPath, problems: &mut Found) {
-    if text.trim().is_empty() {
+    if is_blank(text) {
         problems.push(Problem::at(at.clone(), "must not be empty"));
     }
 }
@@ -387,11 +428,13 @@ fn check_target(target: &Target, at: &JsonPath, problems: &mut Found) {
 }
 
 fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {
-    let ok = km.is_finite() && km > 0.0;
+    let ok = km.is_finite() && km > 0.0 && km <= MAX_RANGE_KM;
     if !ok {
         problems.push(Problem::at(
             at.clone(),
-            format!("range {km} km must be a number greater than 0"),
+            format!(
+                "range {km} km must be greater than 0 and at most {MAX_RANGE_KM} km (the Earth's circumference)"
+            ),
         ));
     }
     ok
@@ -491,7 +534,8 @@ fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         .map(|(_, c)| c)
 }
 
-/// Whether `text` is a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+/// Whether `text` is a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" that exists (29 February
+/// only in leap years). The schema's `DATE_PATTERN` says the same.
 pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
@@ -503,10 +547,21 @@ pub fn is_date(text: &str) -> bool {
             digits(y, 4)
                 && digits(m, 2)
                 && digits(d, 2)
-                && (1..=12).contains(&number(m))
-                && (1..=31).contains(&number(d))
+                && (1..=days_in_month(number(y), number(m))).contains(&number(d))
         }
         _ => false,
+    }
+}
+
+/// Days in month `month` (1-12) of `year` in the Gregorian calendar; 0 for a month that is not.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
     }
 }
 
@@ -516,7 +571,14 @@ mod tests {
 
     #[test]
     fn dates() {
-        for ok in ["2024", "2024-10", "2024-10-31"] {
+        for ok in [
+            "2024",
+            "2024-10",
+            "2024-10-31",
+            "2024-02-29",
+            "2000-02-29",
+            "2023-04-30",
+        ] {
             assert!(is_date(ok), "{ok}");
         }
         for bad in [
@@ -524,6 +586,11 @@ mod tests {
             "2024-13",
             "2024-1-01",
             "2024-10-32",
+            "2024-02-30",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-04-31",
+            "2024-00-10",
             "October 2024",
             "",
         ] {
