@@ -660,13 +660,26 @@ mod files {
         let scenario = Scenario::builtin();
         let kml = export::kml::scenario_kml(&scenario);
         let doc = roxmltree::Document::parse(&kml).unwrap();
-        let placemarks = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("Placemark"))
-            .count();
+        // Per folder: a fill per ring (or its quarter-turn parts), an outline per ring, the
+        // places.
+        let placemarks = |folder: &str| {
+            doc.descendants()
+                .filter(|n| n.has_tag_name("Folder"))
+                .find(|n| n.children().any(|c| c.text() == Some(folder)))
+                .unwrap()
+                .children()
+                .filter(|n| n.has_tag_name("Placemark"))
+                .filter_map(|n| n.children().find(|c| c.has_tag_name("name"))?.text())
+                .map(|name| name.split(", part ").next().unwrap().to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        };
+        let rings = scenario.ring_specs().len();
+        assert_eq!(placemarks("Reach areas"), rings);
+        assert_eq!(placemarks("Range rings"), rings);
         assert_eq!(
-            placemarks,
-            scenario.ring_specs().len() + scenario.sites().len() + scenario.targets().len()
+            placemarks("Sites and targets"),
+            scenario.sites().len() + scenario.targets().len()
         );
         assert!(kml.contains("Hwasong-19 (solid) from Pyongyang (15000 km)"));
         for coords in doc.descendants().filter(|n| n.has_tag_name("coordinates")) {

@@ -17,6 +17,8 @@ mod coverage;
 /// Images and data exports: fills probed by pixel in every projection, world files, SVG,
 /// GeoJSON and KML contents, determinism, a small golden image, the `export` command.
 mod export;
+/// GeoJSON and KML as other tools read them: geodesic-edge areas, OGC-valid polygons.
+mod geo_outputs;
 /// Distances, azimuths, destinations and ring vertices against GeographicLib reference values.
 mod geodesy_reference;
 /// Property tests over random centres, radii, projections and points.

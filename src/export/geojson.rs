@@ -1,5 +1,7 @@
 //! RFC 7946 GeoJSON: rings as Polygon or MultiPolygon features in longitude/latitude, cut at
-//! the antimeridian, closed through enclosed poles, exterior rings counter-clockwise.
+//! the antimeridian, closed through enclosed poles, exterior rings counter-clockwise, and no
+//! edge longer than [`MAX_EDGE_DEG`], so that tools reading edges as geodesics (pyproj, Turf,
+//! BigQuery) see the same area as tools reading them as straight lines in lon/lat.
 
 use crate::geodesy::{M_PER_KM, Origin, RangeRing, RingShape};
 use crate::projection::lonlat::reach_area;
@@ -13,10 +15,40 @@ fn round7(x: f64) -> f64 {
     (x * 1e7).round() / 1e7
 }
 
+/// Longest edge written, degrees of longitude or latitude. The cut at the antimeridian, the
+/// line along an enclosed pole and a ring along a parallel (around a pole) are straight in
+/// lon/lat but not geodesics: split into 1-degree steps, a geodesic edge strays at most about
+/// 100 m from the straight one (at 45 degrees), and a 180-degree meridian edge between the
+/// poles, which as a geodesic could run down any meridian, becomes unambiguous.
+pub const MAX_EDGE_DEG: f64 = 1.0;
+
+/// The points of `line` with points added on every edge longer than [`MAX_EDGE_DEG`], evenly
+/// along the straight lon/lat segment, so the polygon is the same in lon/lat.
+fn densified(line: &geo::LineString<f64>) -> Vec<geo::Coord<f64>> {
+    let mut out = Vec::with_capacity(line.0.len());
+    for pair in line.0.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let steps = ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_EDGE_DEG)
+            .ceil()
+            .max(1.0);
+        let n = steps as usize;
+        out.extend((0..n).map(|i| {
+            let t = i as f64 / steps;
+            geo::Coord {
+                x: a.x + t * (b.x - a.x),
+                y: a.y + t * (b.y - a.y),
+            }
+        }));
+    }
+    out.extend(line.0.last());
+    out
+}
+
 fn polygon_coordinates(polygon: &Polygon<f64>) -> Value {
     let ring = |line: &geo::LineString<f64>| {
         Value::Array(
-            line.coords()
+            densified(line)
+                .iter()
                 .map(|c| json!([round7(c.x), round7(c.y)]))
                 .collect(),
         )
