@@ -92,6 +92,7 @@ fn render_with(
         labels: false,
         dpi: None,
         inset: range_rings::export::briefing::InsetMode::Auto,
+        text_as_paths: false,
     };
     let (svg, plan) = export::svg(scenario, projection, &options);
     let bytes = png::svg_to_png(&svg, width, height, None).unwrap();

@@ -260,6 +260,7 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
             labels: true,
             dpi: None,
             inset: range_rings::export::briefing::InsetMode::Auto,
+            text_as_paths: false,
         };
         let built = briefing::build(&scenario, projection, &options);
         let (scene, plan) = (&built.scene, &built.plan);

@@ -17,10 +17,11 @@ mod coverage;
 /// Images and data exports: fills probed by pixel in every projection, world files, SVG,
 /// GeoJSON and KML contents, determinism, a small golden image, the `export` command.
 mod export;
-/// GeoJSON and KML as other tools read them: geodesic-edge areas, OGC-valid polygons.
-mod geo_outputs;
 /// Distances, azimuths, destinations and ring vertices against GeographicLib reference values.
 mod geodesy_reference;
+/// Outputs as other people's tools read them: GeoJSON areas with geodesic edges, KML polygons
+/// valid by OGC rules, SVG in another renderer.
+mod other_tools;
 /// Property tests over random centres, radii, projections and points.
 mod properties;
 /// Rings as areas: the classic failures (pole lines, wrong-side fills, antimeridian streaks,

@@ -78,6 +78,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
             None => args.preset.and_then(SizePreset::dpi),
         },
         inset: args.inset,
+        text_as_paths: args.text_as_paths,
     };
     let plan = crate::export::write(&scenario, &args.output, projection, &options).map_err(
         |e| match e {

@@ -145,6 +145,10 @@ pub struct ExportArgs {
     /// Add an inset of short ranges (under 1,500 km) to a world-scale briefing.
     #[arg(long, value_enum, default_value_t = InsetMode::Auto)]
     pub inset: InsetMode,
+    /// SVG: write text as glyph outlines, so the file looks the same in every renderer and
+    /// editor without the font (text is then not selectable).
+    #[arg(long)]
+    pub text_as_paths: bool,
 }
 
 fn parse_center(text: &str) -> Result<LatLon, String> {

@@ -220,6 +220,8 @@ pub fn write(
             let (svg, plan) = svg(scenario, projection, options);
             let bytes = if format == Format::Png {
                 png::svg_to_png(&svg, options.width, options.height, options.dpi)?
+            } else if options.text_as_paths {
+                png::text_as_paths(&svg)?.into_bytes()
             } else {
                 svg.into_bytes()
             };

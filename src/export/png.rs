@@ -71,6 +71,20 @@ pub fn svg_to_png(
     encode(pixmap, dpi).map_err(|e| PngError::Encode(e.to_string()))
 }
 
+/// The SVG with every text turned into the outlines of its glyphs in the bundled font, as
+/// usvg lays it out for the PNG: the same picture in any renderer, no font needed.
+///
+/// # Errors
+/// SVG that does not parse (a bug: we write it ourselves).
+pub fn text_as_paths(svg: &str) -> Result<String, PngError> {
+    let options = usvg::Options {
+        fontdb: font_database(),
+        ..Default::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    Ok(tree.to_string(&usvg::WriteOptions::default()))
+}
+
 /// PNG bytes of a pixmap, compressed quickly.
 fn encode(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>, png::EncodingError> {
     let (width, height) = (pixmap.width(), pixmap.height());

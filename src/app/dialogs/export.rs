@@ -76,6 +76,7 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
                 .find(|p| p.size() == (form.width, form.height))
                 .and_then(SizePreset::dpi),
             inset: crate::export::briefing::InsetMode::Auto,
+            text_as_paths: false,
         };
         app.commands.push(Command::Export(ExportRequest {
             path: form.path.trim().into(),

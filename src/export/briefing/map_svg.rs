@@ -278,62 +278,112 @@ pub fn draw_overlay(
         xml.end();
     }
     xml.end();
-    halo_group(xml, style, (u, sizes.label_px), &ink, (id, "marker-labels"));
-    for label in &overlay.labels {
-        xml.start("text")
-            .attr("x", format_args!("{:.1}", label.x))
-            .attr("y", format_args!("{:.1}", label.baseline))
-            .text(&label.text)
-            .end();
-    }
-    xml.end();
-    halo_group(xml, style, (u, sizes.label_px), &ink, (id, "ring-labels"));
-    for label in &overlay.ring_labels {
-        let color = scene
-            .rings
-            .iter()
-            .find(|r| r.missile == label.missile)
-            .map_or(style.text, |r| r.color);
-        xml.start("text")
-            .attr("x", format_args!("{:.1}", label.x - 0.5 * label.width))
-            .attr("y", format_args!("{:.1}", label.y + 0.35 * sizes.label_px))
-            .attr("fill", color.rgb_hex())
-            .attr(
-                "transform",
-                format_args!(
-                    "rotate({:.2} {:.1} {:.1})",
-                    label.angle.to_degrees(),
-                    label.x,
-                    label.y
-                ),
-            )
-            .text(&label.text)
-            .end();
-    }
-    xml.end();
+    let marker_labels: Vec<HaloText> = overlay
+        .labels
+        .iter()
+        .map(|label| HaloText {
+            x: label.x,
+            y: label.baseline,
+            text: label.text.clone(),
+            ..HaloText::default()
+        })
+        .collect();
+    halo_texts(
+        xml,
+        style,
+        (u, sizes.label_px),
+        &ink,
+        (id, "marker-labels"),
+        &marker_labels,
+    );
+    let ring_labels: Vec<HaloText> = overlay
+        .ring_labels
+        .iter()
+        .map(|label| {
+            let color = scene
+                .rings
+                .iter()
+                .find(|r| r.missile == label.missile)
+                .map_or(style.text, |r| r.color);
+            HaloText {
+                x: label.x - 0.5 * label.width,
+                y: label.y + 0.35 * sizes.label_px,
+                fill: Some(color.rgb_hex()),
+                rotate: Some((label.angle.to_degrees(), label.x, label.y)),
+                text: label.text.clone(),
+            }
+        })
+        .collect();
+    halo_texts(
+        xml,
+        style,
+        (u, sizes.label_px),
+        &ink,
+        (id, "ring-labels"),
+        &ring_labels,
+    );
     overlay
 }
 
-/// Opens a group of labels with a halo (the stroke painted under the fill), of class `class`
-/// and id "`map`-`class`".
-fn halo_group(
+/// A label drawn over a halo: position (pixels, baseline left), its own fill if not the
+/// group's ink, a rotation (degrees about a point).
+#[derive(Debug, Clone, Default)]
+pub(super) struct HaloText {
+    pub x: f64,
+    pub y: f64,
+    pub fill: Option<String>,
+    pub rotate: Option<(f64, f64, f64)>,
+    pub text: String,
+}
+
+/// Labels over a halo, as two groups: the halo (each text stroked in the halo colour, no
+/// fill), then the texts in `ink`, in a group of class `class` and id "`map`-`class`". Not
+/// `paint-order="stroke"` on one copy: cairosvg and some editors ignore it and paint the halo
+/// over the letters.
+pub(super) fn halo_texts(
     xml: &mut XmlWriter,
     style: &Style,
     (u, font_px): (f64, f64),
     ink: &str,
     (map, class): (&str, &str),
+    texts: &[HaloText],
 ) {
+    if texts.is_empty() {
+        return;
+    }
+    let each = |xml: &mut XmlWriter, fill: bool| {
+        for t in texts {
+            xml.start("text")
+                .attr("x", format_args!("{:.1}", t.x))
+                .attr("y", format_args!("{:.1}", t.y))
+                .attr_opt("fill", t.fill.as_ref().filter(|_| fill));
+            if let Some((angle, cx, cy)) = t.rotate {
+                xml.attr(
+                    "transform",
+                    format_args!("rotate({angle:.2} {cx:.1} {cy:.1})"),
+                );
+            }
+            xml.text(&t.text).end();
+        }
+    };
     xml.start("g")
-        .attr("id", format_args!("{map}-{class}"))
-        .attr("class", class)
+        .attr("class", format_args!("{class}-halo"))
         .attr("font-size", format_args!("{font_px:.2}"))
-        .attr("fill", ink)
+        .attr("fill", "none")
         .attr("stroke", style.halo.rgb_hex())
         .attr(
             "stroke-opacity",
             format_args!("{:.2}", style.halo.opacity()),
         )
         .attr("stroke-width", format_args!("{:.2}", 3.0 * u))
-        .attr("stroke-linejoin", "round")
-        .attr("paint-order", "stroke");
+        .attr("stroke-linejoin", "round");
+    each(xml, false);
+    xml.end();
+    xml.start("g")
+        .attr("id", format_args!("{map}-{class}"))
+        .attr("class", class)
+        .attr("font-size", format_args!("{font_px:.2}"))
+        .attr("fill", ink);
+    each(xml, true);
+    xml.end();
 }

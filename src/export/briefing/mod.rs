@@ -61,6 +61,9 @@ pub struct ImageOptions {
     pub labels: bool,
     /// Whether a briefing gets an inset for short ranges.
     pub inset: InsetMode,
+    /// SVG only: text as outlines of the bundled font's glyphs, so every renderer and editor
+    /// shows the same letters without the font (the text is then no longer selectable).
+    pub text_as_paths: bool,
 }
 
 impl ImageOptions {
@@ -79,6 +82,7 @@ impl ImageOptions {
             layers: RingLayers::default(),
             labels: true,
             inset: InsetMode::Auto,
+            text_as_paths: false,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! inset), each in its frame, then the page's text, swatches, key symbols and matrix cells.
 
 use super::compose::{Ink, Item};
-use super::map_svg::{draw_map, draw_overlay};
+use super::map_svg::{HaloText, draw_map, draw_overlay, halo_texts};
 use super::{Briefing, ImageOptions};
 use crate::color::Rgba;
 use crate::export::xml::XmlWriter;
@@ -316,23 +316,23 @@ fn draw_unplaced(
         false,
         map_box.width - 16.0 * u,
     );
-    let mut y = map_box.bottom() - 6.0 * u - size * 1.25 * (lines.len() as f64 - 1.0);
-    xml.start("g")
-        .attr("stroke", style.halo.rgb_hex())
-        .attr("stroke-width", format_args!("{:.2}", 3.0 * u))
-        .attr("stroke-linejoin", "round")
-        .attr("paint-order", "stroke");
-    for line in lines {
-        text(
-            xml,
-            map_box.left + 8.0 * u,
-            y,
-            size,
-            false,
-            style.muted_text,
-            &line,
-        );
-        y += size * 1.25;
-    }
-    xml.end();
+    let top = map_box.bottom() - 6.0 * u - size * 1.25 * (lines.len() as f64 - 1.0);
+    let texts: Vec<HaloText> = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| HaloText {
+            x: map_box.left + 8.0 * u,
+            y: top + size * 1.25 * i as f64,
+            text: line,
+            ..HaloText::default()
+        })
+        .collect();
+    halo_texts(
+        xml,
+        style,
+        (u, size),
+        &style.muted_text.rgb_hex(),
+        ("map", "unlabelled"),
+        &texts,
+    );
 }

@@ -1,5 +1,6 @@
-//! GeoJSON and KML as other tools read them: areas when edges are read as geodesics (as pyproj,
-//! Turf and BigQuery do), and polygons valid by the OGC rules GDAL and QGIS apply.
+//! Outputs as other people's tools read them: GeoJSON areas when edges are read as geodesics
+//! (as pyproj, Turf and BigQuery do), KML polygons valid by the OGC rules GDAL and QGIS apply,
+//! and SVG drawn by another renderer (librsvg's `rsvg-convert`, which `.ci/run` installs).
 
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon, Validation};
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic, PolygonArea, Winding};
@@ -277,4 +278,73 @@ fn kml_fills_are_valid_polygons_without_outline_and_rings_are_lines_on_the_ring(
             assert!((d / 1e3 - 15_000.0).abs() < 15.0, "{c:?} at {d} m");
         }
     }
+}
+
+/// Share of pixels whose channels differ by more than 32 of 255 between two RGBA images.
+fn differing_share(a: &[u8], b: &[u8]) -> f64 {
+    assert_eq!(a.len(), b.len());
+    let differing = a
+        .chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 32))
+        .count();
+    differing as f64 / (a.len() / 4) as f64
+}
+
+fn decode_rgba(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => buf,
+        png::ColorType::Rgb => buf
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        other => panic!("{other:?}"),
+    };
+    (info.width, info.height, rgba)
+}
+
+/// The briefing SVG with text as glyph outlines, drawn by librsvg, matches our own PNG within
+/// 1 % of pixels; no halo depends on `paint-order`, which cairosvg and editors ignore.
+#[test]
+fn svg_with_text_as_paths_looks_the_same_in_librsvg() {
+    let dir = tempfile::tempdir().unwrap();
+    let (svg_path, png_path) = (dir.path().join("b.svg"), dir.path().join("b.png"));
+    let mut options = export::briefing::ImageOptions::new(960, 540, "2026-11-30");
+    let scenario = Scenario::builtin();
+    let projection = scenario.view_choice().projection();
+    export::write(&scenario, &png_path, projection, &options).unwrap();
+    let plain = export::svg(&scenario, projection, &options).0;
+    assert!(!plain.contains("paint-order"));
+    options.text_as_paths = true;
+    export::write(&scenario, &svg_path, projection, &options).unwrap();
+    let paths = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(!paths.contains("<text") && !paths.contains("paint-order"));
+
+    let rendered = dir.path().join("rsvg.png");
+    let run = std::process::Command::new("rsvg-convert")
+        .arg("-o")
+        .arg(&rendered)
+        .arg(&svg_path)
+        .status();
+    let Ok(status) = run else {
+        // CI installs librsvg and sets this, so there the comparison cannot be skipped.
+        assert!(
+            std::env::var_os("RANGE_RINGS_REQUIRE_RENDERERS").is_none(),
+            "rsvg-convert is not installed"
+        );
+        eprintln!("rsvg-convert not installed: SVG comparison skipped");
+        return;
+    };
+    assert!(status.success());
+    let (w, h, theirs) = decode_rgba(&std::fs::read(&rendered).unwrap());
+    let (ow, oh, ours) = decode_rgba(&std::fs::read(&png_path).unwrap());
+    assert_eq!((w, h), (ow, oh));
+    let share = differing_share(&theirs, &ours);
+    assert!(share < 0.01, "{:.3} % of pixels differ", share * 100.0);
 }
