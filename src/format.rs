@@ -89,6 +89,21 @@ pub fn azimuth_3dp(azimuth_deg: f64) -> f64 {
     if rounded >= 360.0 { 0.0 } else { rounded + 0.0 }
 }
 
+/// An azimuth at full precision in [0, 360), never negative zero (a value a hair below 0
+/// wraps to 0, not to 360).
+///
+/// # Examples
+/// ```
+/// use range_rings::format::azimuth_full;
+/// assert_eq!(azimuth_full(-1e-17), 0.0);
+/// assert!(azimuth_full(-0.0).is_sign_positive());
+/// assert_eq!(azimuth_full(146.583_217), 146.583_217);
+/// ```
+pub fn azimuth_full(azimuth_deg: f64) -> f64 {
+    let wrapped = azimuth_deg.rem_euclid(360.0);
+    if wrapped >= 360.0 { 0.0 } else { wrapped + 0.0 }
+}
+
 /// `x` rounded to `decimals` places.
 pub fn round_to(x: f64, decimals: i32) -> f64 {
     let k = 10f64.powi(decimals);

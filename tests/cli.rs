@@ -131,7 +131,16 @@ mod reach {
                     && r["target"] == "washington"
             })
             .unwrap();
-        assert_eq!(dc["distance_km"], 11067.41);
+        // Full precision, unlike the CSV's three decimals.
+        let distance = dc["distance_km"].as_f64().unwrap();
+        assert!((distance - 11_067.41).abs() < 5e-4, "{distance}");
+        assert_ne!(distance, 11_067.41);
+        let seoul = rows
+            .iter()
+            .find(|r| r["site"] == "pyongyang" && r["target"] == "seoul")
+            .unwrap();
+        let azimuth = seoul["azimuth_deg"].as_f64().unwrap();
+        assert!((azimuth - 146.58).abs() < 0.01 && (azimuth * 1e3).fract().abs() > 1e-6);
         assert_eq!(dc["in_range"], true);
         assert_eq!(dc["verdict"], "in range");
         assert_eq!(

@@ -870,6 +870,8 @@ mod command_line {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let pgw = std::fs::read_to_string(out("w.pgw")).unwrap();
         assert_eq!(pgw.lines().count(), 6);
+        let prj = std::fs::read_to_string(out("w.prj")).unwrap();
+        assert!(prj.starts_with("GEOGCS[\"GCS_WGS_1984\"") && prj.contains("6378137.0"));
         assert!(
             pgw.lines().nth(4).unwrap().parse::<f64>().unwrap() < -29.0,
             "left edge at 30 W"
@@ -887,6 +889,8 @@ mod command_line {
                     &out("x.png"),
                     "--projection",
                     "orthographic",
+                    "--layout",
+                    "map",
                     "--world-file",
                 ],
                 "equirectangular",
@@ -910,6 +914,10 @@ mod command_line {
             (
                 vec!["export", "-o", &out("x.svg"), "--world-file"],
                 "world-file",
+            ),
+            (
+                vec!["export", "-o", &out("x.png"), "--world-file"],
+                "--world-file needs --layout map",
             ),
         ] {
             let o = run(&args);

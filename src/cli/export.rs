@@ -2,7 +2,7 @@
 //! and, on request, the world file.
 
 use super::{ExportArgs, Failure};
-use crate::export::briefing::ImageOptions;
+use crate::export::briefing::{ImageOptions, Layout};
 use crate::export::png::PngError;
 use crate::export::{ExportError, Format, SizePreset};
 use crate::projection::Projection;
@@ -39,6 +39,13 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
     if args.world_file && format != Format::Png {
         return Err(Failure::invalid(
             "range-rings export: --world-file goes with a .png output",
+        ));
+    }
+    if args.world_file && args.layout != Layout::Map {
+        return Err(Failure::invalid(
+            "range-rings export: --world-file needs --layout map: a briefing's page holds a \
+             legend, a matrix and text beside the map, which a world file would place on the \
+             Earth too",
         ));
     }
     if args.world_file && !matches!(projection, Projection::Equirectangular { .. }) {
@@ -97,12 +104,15 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
                 crate::export::world_file(&projection, &plan)
                     .map_err(|e| Failure::invalid(e.to_string()))
             })?;
-        crate::scenario::write_atomically(&pgw, text.as_bytes()).map_err(|e| {
-            Failure::failed(format!(
-                "range-rings export: cannot write {}: {e}",
-                pgw.display()
-            ))
-        })?;
+        let prj = args.output.with_extension("prj");
+        for (path, text) in [(&pgw, text.as_str()), (&prj, crate::export::WGS84_PRJ)] {
+            crate::scenario::write_atomically(path, text.as_bytes()).map_err(|e| {
+                Failure::failed(format!(
+                    "range-rings export: cannot write {}: {e}",
+                    path.display()
+                ))
+            })?;
+        }
     }
     Ok(String::new())
 }

@@ -5,7 +5,7 @@ use super::{Failure, TableFormat, json_text};
 use crate::analysis::{
     CoverageRow, ReachMatrix, ReachRow, Verdict, coverage_table, reach_table, visible_coverage,
 };
-use crate::format::{DistanceUnit, azimuth_3dp, round_to};
+use crate::format::{DistanceUnit, azimuth_3dp, azimuth_full};
 use crate::scenario::Scenario;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -58,7 +58,8 @@ pub fn reach_csv(scenario: &Scenario, rows: &[ReachRow]) -> String {
     out
 }
 
-/// The reach table as a JSON array of objects with ids, names, figures and verdicts.
+/// The reach table as a JSON array of objects with ids, names, figures (at full precision:
+/// JSON is for programs, which round for themselves) and verdicts.
 ///
 /// # Errors
 /// Only if serde_json refuses the data (a bug).
@@ -75,14 +76,14 @@ pub fn reach_json(scenario: &Scenario, rows: &[ReachRow]) -> Result<String, Fail
                 "site": site.id, "site_name": site.name,
                 "missile": missile.id, "missile_name": missile.name,
                 "target": target.id, "target_name": target.name,
-                "distance_km": round_to(r.distance_km, 3),
-                "azimuth_deg": azimuth_3dp(r.azimuth_deg),
+                "distance_km": r.distance_km,
+                "azimuth_deg": azimuth_full(r.azimuth_deg),
                 "range_km": r.range_km,
                 "in_range": r.in_range(),
-                "margin_km": round_to(r.margin_km(), 3),
+                "margin_km": r.margin_km(),
                 "verdict": r.verdict().text(),
-                "flight_time_min": round_to(r.flight_time_min, 1),
-                "rotating_range_km": r.rotating_range_km.map(|km| round_to(km, 3)),
+                "flight_time_min": r.flight_time_min,
+                "rotating_range_km": r.rotating_range_km,
                 "rotating_global": r.rotating_range_km.is_none(),
                 "in_range_rotating": r.in_range_rotating(),
             })
@@ -190,8 +191,8 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
                     let (s, m, a) = id(r);
                     json!({
                         "site": s.id, "missile": m.id, "area": a.id,
-                        "covered_pct": round_to(r.covered_pct, 3),
-                        "farthest_km": round_to(r.farthest_km, 3),
+                        "covered_pct": r.covered_pct,
+                        "farthest_km": r.farthest_km,
                         "farthest_lat": r.farthest.lat, "farthest_lon": r.farthest.lon,
                     })
                 })

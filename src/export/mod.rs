@@ -169,6 +169,10 @@ pub fn svg(
     (briefing::render_svg(&built, options), built.plan)
 }
 
+/// The `.prj` beside a world file: its numbers are longitudes and latitudes in degrees on
+/// WGS84 (EPSG:4326), in the ESRI WKT that GDAL, QGIS and ArcGIS read.
+pub const WGS84_PRJ: &str = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+
 /// The six lines of an ESRI world file for an equirectangular image: pixel size in x, two
 /// rotation terms (0), negative pixel size in y, then the longitude and latitude of the centre
 /// of the upper-left pixel. Longitudes are continuous across the map, so they may exceed 180.
