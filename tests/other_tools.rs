@@ -1,6 +1,7 @@
 //! Outputs as other people's tools read them: GeoJSON areas when edges are read as geodesics
 //! (as pyproj, Turf and BigQuery do), KML polygons valid by the OGC rules GDAL and QGIS apply,
-//! and SVG drawn by another renderer (librsvg's `rsvg-convert`, which `.ci/run` installs).
+//! SVG drawn by another renderer (librsvg's `rsvg-convert`) and PDF text read back (poppler's
+//! `pdftotext`); `.ci/run` installs both.
 
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon, Validation};
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic, PolygonArea, Winding};
@@ -327,24 +328,67 @@ fn svg_with_text_as_paths_looks_the_same_in_librsvg() {
     assert!(!paths.contains("<text") && !paths.contains("paint-order"));
 
     let rendered = dir.path().join("rsvg.png");
-    let run = std::process::Command::new("rsvg-convert")
-        .arg("-o")
-        .arg(&rendered)
-        .arg(&svg_path)
-        .status();
-    let Ok(status) = run else {
-        // CI installs librsvg and sets this, so there the comparison cannot be skipped.
-        assert!(
-            std::env::var_os("RANGE_RINGS_REQUIRE_RENDERERS").is_none(),
-            "rsvg-convert is not installed"
-        );
-        eprintln!("rsvg-convert not installed: SVG comparison skipped");
+    let args = ["-o".as_ref(), rendered.as_os_str(), svg_path.as_os_str()];
+    let Some(out) = external("rsvg-convert", &args) else {
         return;
     };
-    assert!(status.success());
+    assert!(out.status.success());
     let (w, h, theirs) = decode_rgba(&std::fs::read(&rendered).unwrap());
     let (ow, oh, ours) = decode_rgba(&std::fs::read(&png_path).unwrap());
     assert_eq!((w, h), (ow, oh));
     let share = differing_share(&theirs, &ours);
     assert!(share < 0.01, "{:.3} % of pixels differ", share * 100.0);
+}
+
+/// Runs `tool` with `args`; `None` when it is not installed, which CI does not allow.
+fn external(tool: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(output) => Some(output),
+        Err(_) => {
+            // CI installs the tools and sets this, so there the check cannot be skipped.
+            assert!(
+                std::env::var_os("RANGE_RINGS_REQUIRE_RENDERERS").is_none(),
+                "{tool} is not installed"
+            );
+            eprintln!("{tool} not installed: check skipped");
+            None
+        }
+    }
+}
+
+/// The PDF is one A4 page for the A4 preset, its fonts embedded, its text selectable (poppler's
+/// `pdftotext` reads the title, a missile and a source back) and its picture the PNG's.
+#[test]
+fn pdf_is_a_vector_page_of_the_preset_size_with_embedded_selectable_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("b.pdf");
+    let scenario = Scenario::builtin();
+    let projection = scenario.view_choice().projection();
+    let (w, h) = export::SizePreset::A4Portrait.size();
+    let options = export::briefing::ImageOptions {
+        dpi: export::SizePreset::A4Portrait.dpi(),
+        ..export::briefing::ImageOptions::new(w, h, "2026-11-30")
+    };
+    export::write(&scenario, &pdf_path, projection, &options).unwrap();
+    let bytes = std::fs::read(&pdf_path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("/MediaBox [0 0 595.2 841.92]"),
+        "A4 at 72 pt per inch"
+    );
+    assert!(
+        text.contains("/FontFile2") && text.contains("DejaVuSans"),
+        "font embedded"
+    );
+    assert!(text.contains("/ToUnicode"), "text maps back to characters");
+
+    let Some(out) = external("pdftotext", &[pdf_path.as_os_str(), "-".as_ref()]) else {
+        return;
+    };
+    assert!(out.status.success());
+    let extracted = String::from_utf8_lossy(&out.stdout);
+    for needle in ["North Korean missile reach", "Hwasong-15", "Wright"] {
+        assert!(extracted.contains(needle), "{needle} not in {extracted}");
+    }
 }

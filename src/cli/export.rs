@@ -32,7 +32,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<String, Failure> {
     let projection = choice.projection();
     let format = Format::from_path(&args.output).ok_or_else(|| {
         Failure::invalid(format!(
-            "range-rings export: {}: unknown extension; use .png, .svg, .geojson or .kml",
+            "range-rings export: {}: unknown extension; use .png, .svg, .pdf, .geojson or .kml",
             args.output.display()
         ))
     })?;

@@ -1,10 +1,11 @@
-//! Turning a scenario into files, all on the CPU with no window: briefing images (PNG and SVG,
-//! drawn from the scene), GeoJSON and KML (geographic, from the scenario model), and the world
+//! Turning a scenario into files, all on the CPU with no window: briefing images (PNG, SVG and
+//! PDF, drawn from the scene), GeoJSON and KML (geographic, from the scenario model), and the world
 //! file that georeferences an equirectangular PNG.
 
 pub mod briefing;
 pub mod geojson;
 pub mod kml;
+pub mod pdf;
 pub mod png;
 pub mod xml;
 
@@ -21,6 +22,8 @@ pub enum Format {
     Png,
     /// Vector briefing image.
     Svg,
+    /// Vector briefing page, text selectable, font embedded.
+    Pdf,
     /// RFC 7946 FeatureCollection.
     GeoJson,
     /// KML 2.2 document.
@@ -29,7 +32,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 4] = [Self::Png, Self::Svg, Self::GeoJson, Self::Kml];
+    pub const ALL: [Self; 5] = [Self::Png, Self::Svg, Self::Pdf, Self::GeoJson, Self::Kml];
 
     /// The format for a file name's extension (case-insensitive).
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -43,6 +46,7 @@ impl Format {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf => "pdf",
             Self::GeoJson => "geojson",
             Self::Kml => "kml",
         }
@@ -50,7 +54,7 @@ impl Format {
 
     /// Whether the format is a briefing image (sized, laid out) rather than data.
     pub fn is_image(self) -> bool {
-        matches!(self, Self::Png | Self::Svg)
+        matches!(self, Self::Png | Self::Svg | Self::Pdf)
     }
 }
 
@@ -133,6 +137,9 @@ pub enum ExportError {
     /// Rendering failed.
     #[error(transparent)]
     Png(#[from] png::PngError),
+    /// PDF conversion failed.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
     /// The data could not be written as JSON (a bug; never an empty file instead).
     #[error("cannot write GeoJSON: {0}")]
     Serialize(#[from] serde_json::Error),
@@ -210,7 +217,7 @@ pub fn write(
 ) -> Result<Option<ImagePlan>, ExportError> {
     let format = Format::from_path(path).ok_or_else(|| {
         ExportError::Invalid(format!(
-            "{}: unknown extension; use .png, .svg, .geojson or .kml",
+            "{}: unknown extension; use .png, .svg, .pdf, .geojson or .kml",
             path.display()
         ))
     })?;
@@ -219,15 +226,14 @@ pub fn write(
         source,
     };
     match format {
-        Format::Png | Format::Svg => {
+        Format::Png | Format::Svg | Format::Pdf => {
             png::check_size(options.width, options.height)?;
             let (svg, plan) = svg(scenario, projection, options);
-            let bytes = if format == Format::Png {
-                png::svg_to_png(&svg, options.width, options.height, options.dpi)?
-            } else if options.text_as_paths {
-                png::text_as_paths(&svg)?.into_bytes()
-            } else {
-                svg.into_bytes()
+            let bytes = match format {
+                Format::Png => png::svg_to_png(&svg, options.width, options.height, options.dpi)?,
+                Format::Pdf => pdf::svg_to_pdf(&svg, options.dpi)?,
+                _ if options.text_as_paths => png::text_as_paths(&svg)?.into_bytes(),
+                _ => svg.into_bytes(),
             };
             write_atomically(path, &bytes).map_err(write_err)?;
             Ok(Some(plan))
