@@ -34,3 +34,6 @@ mod scenario;
 mod scene;
 /// The JSON Schema and `check` judge broken files and generated probes alike.
 mod schema;
+/// A seeded monkey soaks the real app: no panic, a valid document, undo back to the start.
+#[cfg(feature = "app")]
+mod soak;
