@@ -269,6 +269,42 @@ fn exporting_from_the_window_writes_the_file() {
     assert_eq!((pix.width(), pix.height()), (1920, 1080));
 }
 
+/// The export form offers PDF, and for SVG text as outlines.
+#[test]
+fn the_window_exports_pdf_and_svg_with_text_as_outlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let wait_for = |h: &mut Harness<'_, RangeRingsApp>, path: &std::path::Path| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !path.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            h.run_steps(1);
+        }
+        std::fs::read(path).expect("export written")
+    };
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    let base = dir.path().join("page.png");
+    replace_text(&mut h, "briefing.png", base.to_str().unwrap());
+    h.get_by_label("PDF").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run_steps(2);
+    let pdf = wait_for(&mut h, &dir.path().join("page.pdf"));
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    h.get_by_label("SVG").click();
+    h.run_steps(2);
+    h.get_by_label_contains("As outlines").click();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run_steps(2);
+    let svg = String::from_utf8(wait_for(&mut h, &dir.path().join("page.svg"))).unwrap();
+    assert!(svg.contains("<path") && !svg.contains("<text"));
+}
+
 #[test]
 fn a_bad_file_is_reported_and_the_work_is_kept() {
     let mut h = harness();

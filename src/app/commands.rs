@@ -102,7 +102,8 @@ impl RangeRingsApp {
             Command::ShowExport => {
                 if self.dialogs.export.is_none() {
                     let title = self.doc.scenario().title().unwrap_or_default().to_owned();
-                    self.dialogs.export = Some(ExportForm::new(title));
+                    let form = self.dialogs.last_export.clone();
+                    self.dialogs.export = Some(form.unwrap_or_else(|| ExportForm::new(title)));
                 }
             }
             Command::ExportBrowse => self.ask_path(DialogPurpose::Export),

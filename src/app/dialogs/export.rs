@@ -24,6 +24,8 @@ pub struct ExportForm {
     pub title: String,
     /// Export what the window shows (zoomed) rather than the whole map.
     pub current_view: bool,
+    /// SVG: text as glyph outlines, the same in every renderer and editor.
+    pub text_as_paths: bool,
 }
 
 impl ExportForm {
@@ -37,6 +39,7 @@ impl ExportForm {
             layout: Layout::Briefing,
             title,
             current_view: false,
+            text_as_paths: false,
         }
     }
 }
@@ -54,6 +57,7 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
         .show(ctx, |ui| fields(app, ui, &mut form, &mut go));
     app.dialogs.export = (open && !go).then(|| form.clone());
     if go {
+        app.dialogs.last_export = Some(form.clone());
         let extent = if form.current_view {
             app.view.shown_extent()
         } else {
@@ -76,7 +80,7 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
                 .find(|p| p.size() == (form.width, form.height))
                 .and_then(SizePreset::dpi),
             inset: crate::export::briefing::InsetMode::Auto,
-            text_as_paths: false,
+            text_as_paths: form.text_as_paths,
         };
         app.commands.push(Command::Export(ExportRequest {
             path: form.path.trim().into(),
@@ -153,13 +157,21 @@ fn fields(app: &mut RangeRingsApp, ui: &mut egui::Ui, form: &mut ExportForm, go:
                 "What the window shows (otherwise the whole map)",
             );
             ui.end_row();
+            if current == Some(Format::Svg) {
+                ui.label("Text");
+                ui.checkbox(
+                    &mut form.text_as_paths,
+                    "As outlines: looks the same in every program, not selectable",
+                );
+                ui.end_row();
+            }
         });
     ui.label(egui::RichText::new(format!("Projection: {}", app.projection().name())).small());
     let valid = Format::from_path(Path::new(form.path.trim())).is_some();
     if !valid {
         ui.colored_label(
             Color32::from_rgb(0xc0, 0x39, 0x2b),
-            "Use a .png, .svg, .geojson or .kml file name.",
+            "Use a .png, .svg, .pdf, .geojson or .kml file name.",
         );
     }
     if ui

@@ -24,6 +24,8 @@ use eframe::egui;
 pub struct Dialogs {
     /// The export form.
     pub export: Option<ExportForm>,
+    /// The form as it was last sent, so the next export starts from the same file and size.
+    pub last_export: Option<ExportForm>,
     /// The typed-path prompt (open or save as).
     pub path: Option<PathPrompt>,
     /// The help window.
