@@ -3,8 +3,8 @@
 //! every step nothing has panicked and the document is a valid scenario; every 100 steps,
 //! undoing everything through Ctrl+Z gives back the first scenario.
 //!
-//! `cargo test` runs 400 steps. A long run, in release:
-//! `RANGE_RINGS_SOAK_STEPS=100000 RANGE_RINGS_SOAK_SEED=7 cargo test --release soak -- --nocapture`.
+//! `cargo test` sends 1,200 input events (about 400 steps). A long run, in release:
+//! `RANGE_RINGS_SOAK_EVENTS=100000 RANGE_RINGS_SOAK_SEED=7 cargo test --release --test tests soak -- --nocapture`.
 
 use eframe::egui;
 use egui::accesskit::Role;
@@ -77,8 +77,10 @@ fn confine_files(app: &mut RangeRingsApp, dir: &Path) {
     }
 }
 
-/// One random action; returns what it did, for the report if a later step fails.
-fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
+/// One random action; returns what it did, for the report if a later step fails, and how
+/// many input events it sent (pointer moves, presses, releases, wheel turns, key downs and
+/// ups, text).
+fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> (String, u64) {
     let map = h.state().view.rect.unwrap_or(egui::Rect::from_min_size(
         egui::pos2(300.0, 60.0),
         WINDOW * 0.5,
@@ -114,13 +116,13 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
                 })
                 .collect();
             if targets.is_empty() {
-                return "no widget".into();
+                return ("no widget".into(), 0);
             }
             let (label, pos) = rng.pick(&targets).clone();
             h.hover_at(pos);
             h.event(button(pos, egui::PointerButton::Primary, true));
             h.event(button(pos, egui::PointerButton::Primary, false));
-            format!("click {label:?} at {pos:?}")
+            (format!("click {label:?} at {pos:?}"), 3)
         }
         3 => {
             let pos = on_map(rng);
@@ -128,7 +130,7 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
             h.hover_at(pos);
             h.event(button(pos, which, true));
             h.event(button(pos, which, false));
-            format!("{which:?} click on the map at {pos:?}")
+            (format!("{which:?} click on the map at {pos:?}"), 3)
         }
         4 => {
             // Half the drags start on a site, which moves it (an edit); the rest pan.
@@ -154,7 +156,10 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
                 h.run_steps(1);
             }
             h.event(button(to, egui::PointerButton::Primary, false));
-            format!("drag {from:?} to {to:?} in {steps}")
+            (
+                format!("drag {from:?} to {to:?} in {steps}"),
+                steps as u64 + 3,
+            )
         }
         5 => {
             let pos = on_map(rng);
@@ -167,7 +172,7 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
                 source: egui::MouseWheelSource::Unknown,
                 modifiers: egui::Modifiers::default(),
             });
-            format!("wheel {delta:?} at {pos:?}")
+            (format!("wheel {delta:?} at {pos:?}"), 2)
         }
         6 | 7 => {
             use egui::{Key, Modifiers as M};
@@ -195,7 +200,7 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
             ];
             let (modifiers, key) = *rng.pick(&keys);
             h.key_press_modifiers(modifiers, key);
-            format!("key {modifiers:?} {key:?}")
+            (format!("key {modifiers:?} {key:?}"), 2)
         }
         _ => {
             let texts = [
@@ -204,7 +209,7 @@ fn act(h: &mut Harness<'_, RangeRingsApp>, rng: &mut Rng) -> String {
             ];
             let text = *rng.pick(&texts);
             h.event(egui::Event::Text(text.into()));
-            format!("type {text:?}")
+            (format!("type {text:?}"), 1)
         }
     }
 }
@@ -225,7 +230,7 @@ fn undo_everything(h: &mut Harness<'_, RangeRingsApp>) -> usize {
 
 #[test]
 fn a_random_soak_never_panics_keeps_the_document_valid_and_undoes_back_to_the_start() {
-    let steps = env_number("RANGE_RINGS_SOAK_STEPS", 400);
+    let events_wanted = env_number("RANGE_RINGS_SOAK_EVENTS", 1_200);
     let seed = env_number("RANGE_RINGS_SOAK_SEED", 1);
     let dir = tempfile::tempdir().unwrap();
     let first = Scenario::builtin();
@@ -242,11 +247,16 @@ fn a_random_soak_never_panics_keeps_the_document_valid_and_undoes_back_to_the_st
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut recent: VecDeque<String> = VecDeque::new();
     let mut undone = 0;
+    let (mut events, mut steps) = (0u64, 0u64);
     let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        for step in 1..=steps {
+        let mut step = 0;
+        let mut last_report = 0;
+        while events < events_wanted {
+            step += 1;
             confine_files(h.state_mut(), dir.path());
-            let did = act(&mut h, &mut rng);
+            let (did, sent) = act(&mut h, &mut rng);
+            events += sent;
             recent.push_back(format!("{step}: {did}"));
             if recent.len() > 12 {
                 recent.pop_front();
@@ -260,20 +270,25 @@ fn a_random_soak_never_panics_keeps_the_document_valid_and_undoes_back_to_the_st
             let json = serde_json::to_vec(doc.file()).unwrap();
             assert!(Scenario::from_json(&json, "soak").is_ok());
 
-            if step % 10_000 == 0 {
+            if events >= last_report + 10_000 {
+                last_report = events;
                 eprintln!(
-                    "soak: {step} steps, {undone} edits undone, {:.0} s",
+                    "soak: {events} events in {step} steps, {undone} edits undone, {:.0} s",
                     started.elapsed().as_secs_f64()
                 );
             }
-            if step % 100 == 0 || step == steps {
-                undone += undo_everything(&mut h);
+            if step % 100 == 0 || events >= events_wanted {
+                let undo = undo_everything(&mut h);
+                undone += undo;
+                // Escape and Ctrl+Z (down and up each) per step undone.
+                events += 4 * undo as u64;
                 assert!(
                     h.state().doc.scenario() == &first,
                     "step {step}: undoing everything did not give back the first scenario"
                 );
             }
         }
+        steps = step;
     }));
     if let Err(panic) = outcome {
         eprintln!(
@@ -283,7 +298,7 @@ fn a_random_soak_never_panics_keeps_the_document_valid_and_undoes_back_to_the_st
         std::panic::resume_unwind(panic);
     }
     println!(
-        "soak: {steps} steps, seed {seed}, {undone} edits undone, {:.1} s, {} files written",
+        "soak: {events} events in {steps} steps, seed {seed}, {undone} edits undone, {:.1} s, {} files written",
         started.elapsed().as_secs_f64(),
         std::fs::read_dir(dir.path()).map_or(0, Iterator::count)
     );
