@@ -8,7 +8,9 @@ use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic, PolygonArea, W
 use range_rings::export;
 use range_rings::geodesy::{LatLon, RangeRing};
 use range_rings::scenario::Scenario;
+use resvg::tiny_skia::Pixmap;
 use serde_json::Value;
+use std::path::Path;
 
 /// The area of a geodesic disk on WGS84, km²: a polygon of 4,000 geodesic edges on its circle
 /// (relative error about 2e-7).
@@ -292,24 +294,6 @@ fn differing_share(a: &[u8], b: &[u8]) -> f64 {
     differing as f64 / (a.len() / 4) as f64
 }
 
-fn decode_rgba(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    buf.truncate(info.buffer_size());
-    let rgba = match info.color_type {
-        png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf
-            .chunks_exact(3)
-            .flat_map(|p| [p[0], p[1], p[2], 255])
-            .collect(),
-        other => panic!("{other:?}"),
-    };
-    (info.width, info.height, rgba)
-}
-
 /// The briefing SVG with text as glyph outlines, drawn by librsvg, matches our own PNG within
 /// 1 % of pixels; no halo depends on `paint-order`, which cairosvg and editors ignore.
 #[test]
@@ -333,10 +317,13 @@ fn svg_with_text_as_paths_looks_the_same_in_librsvg() {
         return;
     };
     assert!(out.status.success());
-    let (w, h, theirs) = decode_rgba(&std::fs::read(&rendered).unwrap());
-    let (ow, oh, ours) = decode_rgba(&std::fs::read(&png_path).unwrap());
-    assert_eq!((w, h), (ow, oh));
-    let share = differing_share(&theirs, &ours);
+    let decode = |path: &Path| Pixmap::decode_png(&std::fs::read(path).unwrap()).unwrap();
+    let (theirs, ours) = (decode(&rendered), decode(&png_path));
+    assert_eq!(
+        (theirs.width(), theirs.height()),
+        (ours.width(), ours.height())
+    );
+    let share = differing_share(theirs.data(), ours.data());
     assert!(share < 0.01, "{:.3} % of pixels differ", share * 100.0);
 }
 

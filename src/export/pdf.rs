@@ -21,6 +21,8 @@ pub enum PdfError {
 /// 1920 x 1080 slide becomes a 20 x 11.25 inch page.
 pub const SCREEN_DPI: f64 = 96.0;
 
+/// The bundled faces for svg2pdf, which reads SVG with its own usvg (0.45, fontdb 0.23), so
+/// it cannot share the PNG renderer's database (usvg 0.49, fontdb 0.24).
 fn font_database() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
