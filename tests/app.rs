@@ -97,7 +97,7 @@ fn opens_on_the_builtin_scenario_and_draws_the_map() {
         h.get_by_label(menu);
     }
     assert!(
-        pairs_label(&h).starts_with("92 of 276"),
+        pairs_label(&h).starts_with("118 of 276"),
         "{}",
         pairs_label(&h)
     );
@@ -114,7 +114,7 @@ fn toggling_a_missile_changes_the_map_and_the_reach_table() {
     let after = pairs_label(&h);
     assert_ne!(before, after);
     assert!(
-        after.ends_with("of 299 site-missile-target pairs in range (visible missiles)"),
+        after.ends_with("of 322 site-missile-target pairs in range (visible missiles)"),
         "{after}"
     );
 }
@@ -150,7 +150,7 @@ fn editing_a_range_updates_the_reach_table_and_undo_restores_it() {
     assert_eq!(nodong(&h), 1600.0);
     let after = pairs_label(&h);
     assert!(
-        before.starts_with("92 of") && after.starts_with("94 of"),
+        before.starts_with("118 of") && after.starts_with("120 of"),
         "{before} -> {after}"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -171,8 +171,10 @@ fn adding_a_patrol_point_selects_it_and_draws_its_rings() {
     assert_eq!(new.kind, SiteKind::Patrol);
     assert!(new.illustrative);
     assert_eq!(h.state().interaction.selected_site, Some(sites));
-    // Pukguksong-3 flies from every patrol point, so the new point has a ring.
-    assert!(scenario.ring_specs().iter().any(|s| s.site == sites));
+    // Every built-in SLBM names the near-home patrol points it flies from, so the new point
+    // has no ring until a missile is given it.
+    assert!(!scenario.ring_specs().iter().any(|s| s.site == sites));
+    assert!(!new.hypothetical);
 }
 
 /// Regression: undoing back to the saved state left the unsaved mark (only redo cleared it).
@@ -339,7 +341,7 @@ fn unsaved_changes_prompt_then_save_failure_keeps_the_edits() {
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert!(h.state().doc.dirty && h.state().doc.scenario().missiles().len() == 17);
+    assert!(h.state().doc.dirty && h.state().doc.scenario().missiles().len() == 26);
     // Save As to a folder that does not exist: an error over the map, edits kept.
     save_as(&mut h, std::path::Path::new("/nonexistent-folder/x.json"));
     h.get_by_label_contains("Could not save /nonexistent-folder/x.json");
@@ -562,17 +564,18 @@ fn the_first_window_shows_the_reach_matrix_and_a_click_shows_a_cell_on_the_map()
         BottomTab::Matrix,
         "the matrix by default"
     );
-    // Hwasong-14 falls 667 km short of Washington; the Hwasong-12 reaches Guam with 1,108 km.
-    h.get_by_label("○ -667 km");
+    // Hwasong-14 falls 484 km short of Washington from Mupyong-ni, its nearer site; the
+    // Hwasong-12 reaches Guam from Sunan with 1,187 km to spare.
+    h.get_by_label("○ -484 km");
     let zoom_before = h.state().view.zoom;
-    h.get_by_label("● +1,108 km").click();
+    h.get_by_label("● +1,187 km").click();
     h.run_steps(3);
     let scenario = h.state().doc.scenario();
     let picked = h.state().interaction.picked.expect("the cell is picked");
     assert_eq!(scenario.missiles()[picked.missile].id, "hwasong-12");
     assert_eq!(scenario.targets()[picked.target].id, "guam");
-    assert_eq!(scenario.sites()[picked.site].id, "pyongyang");
-    // The view fits the 4,500 km ring and the geodesic to Guam: zoomed in, centred near them.
+    assert_eq!(scenario.sites()[picked.site].id, "sunan");
+    // The view fits the 4,600 km ring and the geodesic to Guam: zoomed in, centred near them.
     assert!(
         h.state().view.zoom > 1.5 * zoom_before,
         "{}",
@@ -587,10 +590,77 @@ fn the_first_window_shows_the_reach_matrix_and_a_click_shows_a_cell_on_the_map()
     );
     // The legend on the map lists the missiles and the symbols.
     h.get_by_label("Legend");
-    h.get_by_label("Hwasong-12 · 4,500 km");
+    h.get_by_label("Hwasong-12 · 4,600 km");
     h.get_by_label("Launch site");
     // Clicking again lets go.
-    h.get_by_label("● +1,108 km").click();
+    h.get_by_label("● +1,187 km").click();
     h.run_steps(2);
     assert!(h.state().interaction.picked.is_none());
+}
+
+#[test]
+fn estimate_from_a_test_plots_both_trajectories_and_adds_a_missile() {
+    let mut h = harness();
+    h.get_by_label("Tools").click();
+    h.run_steps(2);
+    h.get_by_label("Estimate from a test…").click();
+    h.run_steps(2);
+    // The form opens on the Hwasong-14 test of 28 July 2017; the fit runs on its own thread.
+    h.get_by_role_and_label(Role::Button, "Estimate").click();
+    h.run_steps(1);
+    assert!(h.state().dialogs.estimate.as_ref().unwrap().running());
+    h.state_mut().dialogs.estimate.as_mut().unwrap().wait();
+    h.run_steps(3);
+    h.get_by_label_contains("Standard trajectory: 10,356 km");
+    h.get_by_label_contains("Two-body reading");
+    let before = h.state().doc.scenario().missiles().len();
+    h.get_by_label("Add as a missile").click();
+    h.run_steps(3);
+    let scenario = h.state().doc.scenario().clone();
+    assert_eq!(scenario.missiles().len(), before + 1);
+    let added = scenario.missiles().last().unwrap();
+    assert_eq!(added.range_km, 10_360.0);
+    assert!(
+        added.sources[0]
+            .text
+            .contains("apogee 3725 km, ground range 998 km")
+    );
+    assert_eq!(
+        added.sources[0].basis,
+        Some(range_rings::scenario::file::Basis::Estimated)
+    );
+    // It flies from the selected site, Pyongyang, and counts in the reach table.
+    assert_eq!(added.launch_sites, vec![0]);
+    assert!(h.state().doc.dirty);
+    // Undo takes it away again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.scenario().missiles().len(), before);
+}
+
+#[test]
+fn plots_show_coverage_against_range_and_flight_time_against_distance() {
+    let mut h = harness();
+    h.get_by_label("Tools").click();
+    h.run_steps(2);
+    h.get_by_label("Coverage against range…").click();
+    h.run_steps(2);
+    h.get_by_label("Plots");
+    h.get_by_label_contains("From Pyongyang");
+    h.get_by_label_contains("Solid: nominal range; dashed: the band of estimates");
+    h.get_by_label("Flight time against distance").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Points: the targets within each missile's reach");
+    // Another site: the plots follow the selection.
+    let mupyong = h
+        .state()
+        .doc
+        .scenario()
+        .sites()
+        .iter()
+        .position(|s| s.id == "mupyong-ni")
+        .unwrap();
+    h.state_mut().interaction.selected_site = Some(mupyong);
+    h.run_steps(2);
+    h.get_by_label_contains("From Mupyong-ni (Jagang)");
 }

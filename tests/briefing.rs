@@ -245,8 +245,13 @@ fn crowded() -> Scenario {
                     date: Some(format!("20{:02}-0{}", 10 + i % 15, 1 + k)),
                     url: None,
                     km: vec![800.0 + 480.0 * f64::from(i)],
+                    basis: None,
                 })
                 .collect(),
+            flight: None,
+            cruise_speed_kmh: None,
+            minimum_range_km: None,
+            ballistics: None,
         })
         .collect();
     Scenario::try_from(file).unwrap()

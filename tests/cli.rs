@@ -70,50 +70,55 @@ mod reach {
                 (azimuth - az).abs() < 0.05 && (0.0..360.0).contains(&azimuth),
                 "{target} azimuth {azimuth}"
             );
-            assert_eq!(row[6], "true");
+            // Seoul is nearer than the ICBM's minimum range: not in range, margin or not.
+            assert_eq!(row[6], if target == "seoul" { "false" } else { "true" });
             let margin: f64 = row[7].parse().unwrap();
             assert!((margin - (15000.0 - distance)).abs() < 0.0015);
         }
-        // Verdicts flip where they should: Hwasong-12 (4,500 km) reaches Guam, not Washington;
-        // KN-23 (690 km) reaches Seoul, not Tokyo; Hwasong-14 (10,400 km) falls short of DC.
-        assert_eq!(csv_row(&csv, "pyongyang", "hwasong-12", "guam")[6], "true");
+        // Verdicts flip where they should: Hwasong-12 (4,600 km, from Sunan) reaches Guam, not
+        // Washington; KN-23 (690 km) reaches Seoul, not Tokyo; Hwasong-14 (10,400 km) falls
+        // short of DC from both its test sites.
+        assert_eq!(csv_row(&csv, "sunan", "hwasong-12", "guam")[6], "true");
         assert_eq!(
-            csv_row(&csv, "pyongyang", "hwasong-12", "washington")[6],
+            csv_row(&csv, "sunan", "hwasong-12", "washington")[6],
             "false"
         );
         assert_eq!(csv_row(&csv, "pyongyang", "kn-23", "seoul")[6], "true");
         assert_eq!(csv_row(&csv, "pyongyang", "kn-23", "tokyo")[6], "false");
-        let dc = csv_row(&csv, "pyongyang", "hwasong-14", "washington");
-        assert_eq!((dc[6], dc[7]), ("false", "-667.410"));
-        // Flight time and rotating reach: Hwasong-14 (10,400 km) falls short of Washington on
-        // the rotating Earth too, reaches Los Angeles; Hwasong-19 is global.
-        let dc = csv_row(&csv, "pyongyang", "hwasong-14", "washington");
+        // From Mupyong-ni, in the north, Washington is 184 km nearer than from Pyongyang.
+        let dc = csv_row(&csv, "mupyong-ni", "hwasong-14", "washington");
+        assert_eq!((dc[6], dc[7]), ("false", "-483.868"));
+        // SRBMs from the Kaesong area reach further south.
+        let kaesong = csv_row(&csv, "kaesong", "kn-23", "seoul");
+        assert!(kaesong[3].parse::<f64>().unwrap() < 60.0, "{kaesong:?}");
+        // Flight time and rotating reach: Hwasong-14 falls short of Washington on the rotating
+        // Earth too, reaches Los Angeles; Hwasong-19 eastward is beyond the model.
         let minutes: f64 = dc[8].parse().unwrap();
-        assert!((34.0..42.0).contains(&minutes), "{minutes} min");
+        assert!((28.0..40.0).contains(&minutes), "{minutes} min");
         let rotating: f64 = dc[9].parse().unwrap();
         assert!(
-            (10_400.0..11_000.0).contains(&rotating) && dc[10] == "false",
+            (10_500.0..11_000.0).contains(&rotating) && dc[10] == "false",
             "{dc:?}"
         );
-        let la = csv_row(&csv, "pyongyang", "hwasong-14", "los-angeles");
+        let la = csv_row(&csv, "mupyong-ni", "hwasong-14", "los-angeles");
         assert!(
-            la[9].parse::<f64>().unwrap() > 11_000.0 && la[10] == "true",
+            la[9].parse::<f64>().unwrap() > 11_500.0 && la[10] == "true",
             "{la:?}"
         );
-        // Hwasong-19 toward Honolulu (bearing 81 degrees, with the Earth's spin) is orbital.
-        assert_eq!(
-            csv_row(&csv, "pyongyang", "hwasong-19", "honolulu")[9],
-            "global"
-        );
-        let miami: f64 = csv_row(&csv, "pyongyang", "hwasong-19", "miami")[9]
-            .parse()
-            .unwrap();
-        assert!(miami > 15_000.0, "{miami}");
-        // Sea-launched missiles fly from every patrol point.
+        // Hwasong-19 toward Honolulu (bearing 81 degrees, with the Earth's spin) passes the
+        // antipode: beyond the model, and the nominal range decides.
+        let honolulu = csv_row(&csv, "pyongyang", "hwasong-19", "honolulu");
+        assert_eq!((honolulu[9], honolulu[10]), ("beyond-model", "true"));
+        // A cruise missile: path over speed plus launch (1,287 km at 800 km/h + 2 min), no
+        // rotation figure.
+        let hwasal = csv_row(&csv, "pyongyang", "hwasal-1", "tokyo");
+        assert_eq!((hwasal[8], hwasal[9], hwasal[10]), ("98.5", "", "true"));
+        // Sea-launched missiles fly from the near-home patrol points only, unless told.
         assert!(
             csv.lines()
-                .any(|l| l.starts_with("patrol-p3,pukguksong-3,honolulu,"))
+                .any(|l| l.starts_with("patrol-e1,pukguksong-3,tokyo,"))
         );
+        assert!(!csv.lines().any(|l| l.starts_with("patrol-p3,")));
     }
 
     #[test]
@@ -143,15 +148,33 @@ mod reach {
         assert!((azimuth - 146.58).abs() < 0.01 && (azimuth * 1e3).fract().abs() > 1e-6);
         assert_eq!(dc["in_range"], true);
         assert_eq!(dc["verdict"], "in range");
-        assert_eq!(
-            dc["rotating_global"], false,
-            "north-east toward DC the speed stays sub-orbital"
+        assert!(
+            dc["rotating_range_km"].as_f64().unwrap() > 14_000.0 && dc["rotating_note"].is_null(),
+            "north-east toward DC the flight stays short of the antipode"
         );
+        let seoul19 = rows
+            .iter()
+            .find(|r| r["missile"] == "hwasong-19" && r["target"] == "seoul")
+            .unwrap();
+        assert_eq!(seoul19["verdict"], "inside minimum range");
+        assert_eq!(seoul19["minimum_range_km"], 900.0);
+        assert_eq!(seoul19["in_range"], false);
+        let cruise = rows
+            .iter()
+            .find(|r| r["missile"] == "hwasal-1" && r["target"] == "tokyo")
+            .unwrap();
+        assert_eq!(cruise["flight"], "cruise");
+        assert_eq!(cruise["rotating_note"], "no effect (cruise)");
         let band = rows
             .iter()
-            .find(|r| r["missile"] == "hwasong-14" && r["target"] == "new-york")
+            .find(|r| {
+                r["site"] == "mupyong-ni"
+                    && r["missile"] == "hwasong-12"
+                    && r["target"] == "anchorage"
+            })
             .unwrap();
-        // New York is 10,948 km away: beyond the 10,400 km nominal, within the 11,000 km top.
+        // Anchorage is 5,837 km from Mupyong-ni: beyond the 4,600 km nominal, within the
+        // 6,000 km top of the estimates.
         assert_eq!(band["verdict"], "within the band");
         let dc14 = rows
             .iter()
@@ -580,14 +603,18 @@ mod summary {
             .lines()
             .find(|l| l.starts_with("Hwasong-14 "))
             .unwrap();
-        assert!(h14.contains("out -667 km"), "{h14}");
+        assert!(h14.contains("out -484 km"), "{h14}");
+        assert!(
+            table.contains("min +"),
+            "Seoul inside the ICBMs' minimum range"
+        );
         let csv = stdout(&range_rings(&["summary", "--format", "csv"]));
         assert!(csv.starts_with(
             "missile,column,kind,site,distance_km,range_km,margin_km,verdict,covered_pct\n"
         ));
         assert!(
             csv.lines()
-                .any(|l| l.starts_with("hwasong-15,washington,target,pyongyang,11067.410,13000,"))
+                .any(|l| l.starts_with("hwasong-15,washington,target,pyongsong,11038.932,13000,"))
         );
     }
 

@@ -17,6 +17,7 @@ fn conus_scenario(ranges_km: &[f64]) -> Scenario {
         format: FORMAT.into(),
         title: None,
         subtitle: None,
+        as_of: None,
         sites: vec![Site {
             id: "pyongyang".into(),
             name: "Pyongyang".into(),
@@ -25,6 +26,7 @@ fn conus_scenario(ranges_km: &[f64]) -> Scenario {
             lon: 125.7625,
             note: None,
             illustrative: None,
+            hypothetical: None,
             area: None,
         }],
         missiles: ranges_km
@@ -42,6 +44,10 @@ fn conus_scenario(ranges_km: &[f64]) -> Scenario {
                 assumed: None,
                 from: None,
                 sources: vec![],
+                flight: None,
+                cruise_speed_kmh: None,
+                minimum_range_km: None,
+                ballistics: None,
             })
             .collect(),
         targets: vec![],
@@ -101,13 +107,27 @@ fn coverage_command_prints_the_contract_columns() {
     let csv = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         csv.lines().next(),
-        Some("site,missile,area,covered_pct,farthest_km")
+        Some("site,missile,area,covered_pct,farthest_km,rotating_covered_pct")
     );
     let h15 = csv
         .lines()
-        .find(|l| l.starts_with("pyongyang,hwasong-15,conus,"))
+        .find(|l| l.starts_with("pyongsong,hwasong-15,conus,"))
         .unwrap();
     assert!(h15.contains(",100.000,"), "{h15}");
+    // The Hwasong-14 covers part of CONUS; on the rotating Earth more of the west, less of
+    // the east: a different share, within a few tens of percent.
+    let h14: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("mupyong-ni,hwasong-14,conus,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    let (flat, rotating): (f64, f64) = (h14[3].parse().unwrap(), h14[5].parse().unwrap());
+    assert!(flat > 20.0 && flat < 95.0, "{h14:?}");
+    assert!(
+        (rotating - flat).abs() > 0.5 && (rotating - flat).abs() < 40.0,
+        "{h14:?}"
+    );
     let conus = Scenario::builtin().target_areas()[0].polygons.clone();
     let (_, km) = farthest_point(LatLon::lat_lon(40.0333, 128.2), &conus);
     assert!(

@@ -32,6 +32,7 @@ fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
         format: FORMAT.into(),
         title: None,
         subtitle: None,
+        as_of: None,
         sites: vec![Site {
             id: "s".into(),
             name: "S".into(),
@@ -40,6 +41,7 @@ fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
             lon: centre.lon,
             note: None,
             illustrative: None,
+            hypothetical: None,
             area: None,
         }],
         missiles: vec![Missile {
@@ -55,6 +57,10 @@ fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
             assumed: None,
             from: None,
             sources: vec![],
+            flight: None,
+            cruise_speed_kmh: None,
+            minimum_range_km: None,
+            ballistics: None,
         }],
         targets: vec![],
         target_areas: vec![],
@@ -531,15 +537,16 @@ mod files {
         assert!(tree.is_ok(), "SVG parses");
         for needle in [
             "North Korean missile reach",
-            "Published maximum ranges, WGS84 geodesic rings",
+            "Published range figures (flown, estimated from tests",
             "Hwasong-19 (solid)",
             "15,000 km (9,321 mi)",
-            "estimates 13,000*-15,000 km",
-            "A band edge that no listed source gives",
-            "JoongAng Daily",
+            "estimates 10,000-15,000 km",
+            "Hayashi",
+            "estimated from a test",
+            "Figures as of 2026-11-30",
             "WGS84 ellipsoid",
             "No Earth rotation",
-            "Flight times: minimum-energy",
+            "Flight times: powered model",
             "Equirectangular, centred on 150 E",
             "2026-11-26",
             "Natural Earth",
@@ -585,7 +592,7 @@ mod files {
             h19["properties"]["sources"][0]
                 .as_str()
                 .unwrap()
-                .contains("Japanese government")
+                .contains("Hayashi")
         );
         assert_eq!(h19["geometry"]["type"], "Polygon");
         assert_eq!(
@@ -598,7 +605,15 @@ mod files {
     #[test]
     fn geojson_patrol_area_buffer_is_cut_at_the_antimeridian() {
         use geo::Contains;
-        let scenario = Scenario::builtin();
+        // The built-in SLBMs stay near home: send Pukguksong-3 to the antimeridian box.
+        let mut file = Scenario::builtin().file().clone();
+        let pk3 = file
+            .missiles
+            .iter_mut()
+            .find(|m| m.id == "pukguksong-3")
+            .unwrap();
+        pk3.from = Some(vec!["patrol-p3".into()]);
+        let scenario = Scenario::try_from(file).unwrap();
         let value = export::geojson::scenario_collection(&scenario);
         let feature = value["features"]
             .as_array()

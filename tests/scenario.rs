@@ -66,10 +66,35 @@ fn builtin_scenario_holds_the_reference_material() {
     for id in ["pyongyang", "sinpo"] {
         assert!(s.sites().iter().any(|x| x.id == id), "{id}");
     }
-    // Illustrative patrol points are marked as such.
+    // Illustrative patrol points are marked as such; the far ones are hypothetical too, and
+    // no missile flies from them by default.
     for site in s.sites().iter().filter(|x| x.id.starts_with("patrol-")) {
         assert!(site.illustrative, "{}", site.id);
+        assert_eq!(
+            site.hypothetical,
+            site.id.starts_with("patrol-p"),
+            "{}",
+            site.id
+        );
     }
+    let far: Vec<usize> = (0..s.sites().len())
+        .filter(|&i| s.sites()[i].hypothetical)
+        .collect();
+    assert!(s.visible_ring_specs().all(|r| !far.contains(&r.site)));
+    // The documented launch areas, each missile from where it was tested or deployed.
+    for id in ["sunan", "mupyong-ni", "panghyon", "kaesong"] {
+        assert!(s.sites().iter().any(|x| x.id == id), "{id}");
+    }
+    let from = |id: &str| -> Vec<String> {
+        let m = s.missiles().iter().find(|m| m.id == id).unwrap();
+        m.launch_sites
+            .iter()
+            .map(|&i| s.sites()[i].id.clone())
+            .collect()
+    };
+    assert_eq!(from("hwasong-14"), ["mupyong-ni", "panghyon"]);
+    assert_eq!(from("kn-23"), ["pyongyang", "kaesong"]);
+    assert_eq!(s.as_of(), Some("2026-11-30"));
     for id in [
         "seoul",
         "tokyo",
@@ -82,13 +107,30 @@ fn builtin_scenario_holds_the_reference_material() {
     ] {
         assert!(s.targets().iter().any(|t| t.id == id), "{id}");
     }
+    // "Could exceed 15,000 km": a lower bound, not a band from 13,000.
     let h19 = s.missiles().iter().find(|m| m.id == "hwasong-19").unwrap();
     assert_eq!(h19.range_km, 15000.0);
-    let band = h19.band.unwrap();
-    assert_eq!((band.min_km, band.max_km), (13000.0, 15000.0));
-    assert!(!h19.sources.is_empty());
-    // Every missile carries its sources, and the first view is not cluttered.
+    assert!(h19.band.is_none());
+    assert_eq!(h19.minimum_range_km, Some(900.0));
+    // The Hwasong-12's nominal is not below its demonstrated 4,600 km flight.
+    let h12 = s.missiles().iter().find(|m| m.id == "hwasong-12").unwrap();
+    assert_eq!(h12.range_km, 4600.0);
+    // Cruise missiles fly as cruise missiles.
+    let hwasal = s.missiles().iter().find(|m| m.id == "hwasal-2").unwrap();
+    assert_eq!(
+        hwasal.flight.class(),
+        range_rings::ballistics::FlightClass::Cruise
+    );
+    assert_eq!(hwasal.platform, range_rings::scenario::Platform::Land);
+    // Every missile carries its sources, each says what kind of figure it is, and the first
+    // view is not cluttered.
     assert!(s.missiles().iter().all(|m| !m.sources.is_empty()));
+    assert!(
+        s.missiles()
+            .iter()
+            .flat_map(|m| &m.sources)
+            .all(|source| source.basis.is_some())
+    );
     let visible = s.missiles().iter().filter(|m| m.visible).count();
     assert!((4..=8).contains(&visible), "{visible} visible missiles");
 }
@@ -163,29 +205,31 @@ fn limits_refuse_oversized_scenarios_with_a_clear_message() {
 fn band_edges_no_source_gives_are_marked_assumed() {
     let s = Scenario::builtin();
     let missile = |id: &str| s.missiles().iter().find(|m| m.id == id).unwrap();
-    // "Over 15,000 km" is the one source of Hwasong-19: its 13,000 km floor is assumed.
-    let h19 = missile("hwasong-19");
-    assert!(h19.edge_assumed(13_000.0));
-    assert!(!h19.edge_assumed(15_000.0));
-    // Hwasong-15's band ends are both published (Japan MoD 10,000 km, Japan's minister 14,000).
+    // Musudan's 2,000 km floor is in no source (they give 1,900, 2,350, 2,500 and more).
+    let musudan = missile("musudan");
+    assert!(musudan.edge_assumed(2_000.0));
+    assert!(!musudan.edge_assumed(4_000.0));
+    // Hwasong-15's band ends are both published (Japan MoD 10,000 km, Kishi over 15,000).
     let h15 = missile("hwasong-15");
-    assert!(!h15.edge_assumed(10_000.0) && !h15.edge_assumed(14_000.0));
-    // Hwasong-14's 11,000 km top is in no source; Hwasong-16B's figures are all assumed.
-    assert!(missile("hwasong-14").edge_assumed(11_000.0));
+    assert!(!h15.edge_assumed(10_000.0) && !h15.edge_assumed(15_000.0));
+    // Hwasong-16B's figures are all assumed.
     assert!(missile("hwasong-16b").edge_assumed(5_500.0));
     // The legend marks them, and the caveats say what the mark means.
+    let musudan_index = s.missiles().iter().position(|m| m.id == "musudan").unwrap();
+    let shown = s
+        .edited(|f| f.missiles[musudan_index].visible = None)
+        .unwrap();
     let projection = range_rings::projection::Projection::Equirectangular { central_lon: 150.0 };
     let scene = range_rings::scene::Scene::build(
-        &s,
+        &shown,
         &range_rings::scene::SceneOptions::new(projection, 10.0),
     );
     let detail = |name: &str| {
         let entry = scene.legend.iter().find(|e| e.name == name).unwrap();
         entry.detail(false)
     };
-    assert!(detail("Hwasong-19 (solid)").contains("estimates 13,000*-15,000 km"));
-    assert!(detail("Hwasong-14").contains("estimates 6,700-11,000* km"));
-    assert!(detail("Hwasong-15").contains("estimates 10,000-14,000 km"));
+    assert!(detail("Musudan (Hwasong-10)").contains("estimates 2,000*-4,000 km"));
+    assert!(detail("Hwasong-15").contains("estimates 10,000-15,000 km"));
     assert!(
         scene.caveats.iter().any(|c| c.starts_with("* A band edge")),
         "{:?}",

@@ -10,11 +10,12 @@ use range_rings::scenario::{
 use serde_json::{Value, json};
 
 /// Words of the problems `check` reports for the rules beyond the schema.
-const BEYOND_SCHEMA: [&str; 7] = [
+const BEYOND_SCHEMA: [&str; 8] = [
     "duplicate",
     "no site has id",
     "is greater than range_km",
     "is less than range_km",
+    "is not less than range_km",
     "distinct points",
     "patrol area",
     "areas hold",
@@ -43,6 +44,7 @@ impl Judge {
             "unique",
             "names a site",
             "range_min_km <= range_km <= range_max_km",
+            "minimum_range_km < range_km",
             "distinct",
             "pole",
             "200000 points",
@@ -101,19 +103,27 @@ fn base() -> Value {
         "format": "range-rings/1",
         "title": "Probe",
         "subtitle": "All fields",
+        "as_of": "2026-11-30",
         "sites": [
             { "id": "pyongyang", "name": "Pyongyang", "kind": "launch", "lat": 39.0392,
               "lon": 125.7625, "note": "capital", "illustrative": false },
             { "id": "patrol", "name": "Patrol box", "kind": "patrol", "lat": 40.5, "lon": 134.0,
+              "hypothetical": true,
               "area": [[133.0, 40.0], [135.0, 40.0], [135.0, 41.0], [133.0, 41.0]] }
         ],
         "missiles": [
             { "id": "hwasong-15", "name": "Hwasong-15", "class": "ICBM", "platform": "land",
               "range_km": 13000, "range_min_km": 12000, "range_max_km": 13500,
               "color": "#c0392b", "visible": true, "assumed": false, "from": ["pyongyang"],
+              "flight": "ballistic", "minimum_range_km": 900,
+              "ballistics": { "profile": "icbm-liquid", "vertical_rise_s": 10,
+                              "stages": [{ "burn_s": 100, "mass_ratio": 3, "share": 0.5 }] },
               "sources": [{ "text": "Wright, UCS", "date": "2017-11-28",
-                            "url": "https://example.org", "km": [13000, 12000] }] },
-            { "id": "slbm", "name": "SLBM", "platform": "sea", "range_km": 2000 }
+                            "url": "https://example.org", "km": [13000, 12000],
+                            "basis": "estimated" }] },
+            { "id": "slbm", "name": "SLBM", "platform": "sea", "range_km": 2000 },
+            { "id": "cruise", "name": "Cruise", "range_km": 1500, "flight": "cruise",
+              "cruise_speed_kmh": 800 }
         ],
         "targets": [
             { "id": "seoul", "name": "Seoul", "lat": 37.5665, "lon": 126.978, "group": "ROK",
@@ -155,7 +165,7 @@ const TEXTS: [(&str, bool); 22] = [
 
 /// Paths of every number field, with the closed interval it must lie in (`None`: a range,
 /// greater than 0 and at most [`MAX_RANGE_KM`]).
-const NUMBERS: [(&str, Option<(f64, f64)>); 16] = [
+const NUMBERS: [(&str, Option<(f64, f64)>); 22] = [
     ("/sites/0/lat", Some((-90.0, 90.0))),
     ("/sites/0/lon", Some((-180.0, 180.0))),
     ("/sites/1/area/2/0", Some((-180.0, 180.0))),
@@ -172,6 +182,18 @@ const NUMBERS: [(&str, Option<(f64, f64)>); 16] = [
     ("/view/center_lon", Some((-180.0, 180.0))),
     ("/view/center_lat", Some((-90.0, 90.0))),
     ("/sites/1/lat", Some((-90.0, 90.0))),
+    ("/missiles/0/minimum_range_km", None),
+    ("/missiles/2/cruise_speed_kmh", Some((1.0, 40_000.0))),
+    ("/missiles/0/ballistics/vertical_rise_s", Some((0.0, 120.0))),
+    (
+        "/missiles/0/ballistics/stages/0/burn_s",
+        Some((1.0, 1_000.0)),
+    ),
+    (
+        "/missiles/0/ballistics/stages/0/mass_ratio",
+        Some((1.01, 50.0)),
+    ),
+    ("/missiles/0/ballistics/stages/0/share", Some((0.01, 100.0))),
 ];
 
 fn with(mut value: Value, pointer: &str, new: Value) -> Value {
@@ -307,6 +329,29 @@ fn probes() -> Vec<(String, Value)> {
         ("/missiles/0/sources/0/km", json!([])),
         ("/missiles/0/range_min_km", json!(14000)),
         ("/missiles/0/range_max_km", json!(12500)),
+        ("/missiles/0/minimum_range_km", json!(13000)),
+        ("/missiles/0/flight", json!("rocket")),
+        ("/missiles/2/flight", json!("glide")),
+        ("/missiles/0/ballistics/profile", json!("icbm")),
+        ("/missiles/0/ballistics/profile", json!("srbm")),
+        ("/missiles/0/ballistics/stages", json!([])),
+        (
+            "/missiles/0/ballistics/stages",
+            Value::Array(vec![
+                json!({ "burn_s": 10, "mass_ratio": 2, "share": 1 });
+                7
+            ]),
+        ),
+        (
+            "/missiles/0/ballistics/stages",
+            json!([{ "burn_s": 10, "mass_ratio": 2 }]),
+        ),
+        ("/missiles/0/ballistics", json!({ "thrust": 5 })),
+        ("/missiles/0/sources/0/basis", json!("rumoured")),
+        ("/missiles/0/sources/0/basis", json!("flown")),
+        ("/as_of", json!("2024-13")),
+        ("/as_of", json!("2024-02-29")),
+        ("/sites/1/hypothetical", json!("yes")),
         ("/missiles/1/id", json!("hwasong-15")),
         ("/targets", json!([])),
         ("/sites", json!([])),

@@ -1,10 +1,14 @@
 //! Coverage of target areas: the share of an area's surface within a ring (by geodesic area),
 //! and the area's farthest point from a site (by geodesic distance).
 
-use crate::geodesy::{self, LatLon, M_PER_KM};
+use crate::ballistics::rotation::FootprintEdge;
+use crate::ballistics::{FlightModel, Footprint};
+use crate::geodesy::{self, LatLon, M_PER_KM, Origin};
 use crate::projection::lonlat::reach_area;
 use crate::scenario::{RingSpec, Scenario};
-use geo::{BooleanOps, Contains, Densify, Euclidean, GeodesicArea, MultiPolygon, Point};
+use geo::{
+    BooleanOps, BoundingRect, Contains, Densify, Euclidean, GeodesicArea, MultiPolygon, Point,
+};
 use std::collections::HashMap;
 
 /// How much of a target area one ring covers.
@@ -18,6 +22,10 @@ pub struct CoverageRow {
     pub area: usize,
     /// Share of the area's surface within the nominal range, percent.
     pub covered_pct: f64,
+    /// Share within reach on the rotating Earth, percent: from the rotation-aware footprint for
+    /// a ballistic missile from a point site; the nominal share where rotation does not apply
+    /// (cruise), is not modelled (glide) or the site is a patrol area; `None` beyond the model.
+    pub rotating_covered_pct: Option<f64>,
     /// Distance from the site to the area's farthest point, km.
     pub farthest_km: f64,
     /// The area's farthest point from the site.
@@ -51,6 +59,66 @@ pub fn farthest_point(site: LatLon, area: &MultiPolygon<f64>) -> (LatLon, f64) {
         }
     }
     best
+}
+
+/// Azimuth step of the footprints that coverage on the rotating Earth uses, degrees (as drawn).
+const FOOTPRINT_STEP_DEG: f64 = 3.0;
+
+/// Points spread over an area for estimating shares of it: a 0.25-degree lon/lat grid of cell
+/// centres inside the area, each weighted by its cell's surface (cos latitude). Thousands of
+/// points for a country: shares to a fraction of a percent.
+fn area_samples(area: &MultiPolygon<f64>) -> Vec<(LatLon, f64)> {
+    let Some(bounds) = area.bounding_rect() else {
+        return Vec::new();
+    };
+    const STEP: f64 = 0.25;
+    let mut out = Vec::new();
+    let mut lat = (bounds.min().y / STEP).floor() * STEP + STEP / 2.0;
+    while lat < bounds.max().y {
+        let mut lon = (bounds.min().x / STEP).floor() * STEP + STEP / 2.0;
+        while lon < bounds.max().x {
+            if area.contains(&Point::new(lon, lat)) {
+                out.push((LatLon::lat_lon(lat, lon), lat.to_radians().cos()));
+            }
+            lon += STEP;
+        }
+        lat += STEP;
+    }
+    out
+}
+
+/// Coverage of `area` against range from `origin`: points (range km, share covered percent)
+/// where the share steps up, from the nearest to the farthest point of the area. The share at
+/// a range is that of the last point at or below it. Computed from the area's sample grid, so
+/// the whole curve costs one distance per sample.
+pub fn coverage_curve(origin: &Origin, area: &MultiPolygon<f64>) -> Vec<(f64, f64)> {
+    let samples = area_samples(area);
+    let total: f64 = samples.iter().map(|s| s.1).sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let mut by_distance: Vec<(f64, f64)> = samples
+        .iter()
+        .map(|(p, w)| (origin.distance_to(*p).0 / M_PER_KM, *w))
+        .collect();
+    by_distance.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut covered = 0.0;
+    let mut curve = vec![(0.0, 0.0)];
+    for (km, w) in by_distance {
+        covered += w;
+        curve.push((km, 100.0 * covered / total));
+    }
+    curve
+}
+
+/// The weighted share of `samples` for which `inside` holds, percent.
+fn share_within(samples: &[(LatLon, f64)], inside: impl Fn(LatLon) -> bool) -> f64 {
+    let total: f64 = samples.iter().map(|s| s.1).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let within: f64 = samples.iter().filter(|s| inside(s.0)).map(|s| s.1).sum();
+    100.0 * within / total
 }
 
 /// Geodesic area of planar lon/lat polygons whose edges are straight in longitude and latitude
@@ -115,6 +183,7 @@ fn coverage_rows(
     let mut rows = Vec::new();
     // The farthest point depends on the site, not the missile.
     let mut farthest: HashMap<(usize, usize), (LatLon, f64)> = HashMap::new();
+    let samples: Vec<Vec<(LatLon, f64)>> = areas.iter().map(|(p, _)| area_samples(p)).collect();
     for &spec in specs {
         let site = &scenario.sites()[spec.site];
         let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
@@ -133,11 +202,23 @@ fn coverage_rows(
             } else {
                 0.0
             };
+            let missile = &scenario.missiles()[spec.missile];
+            let rotating_covered_pct = match (&site.origin, &missile.flight) {
+                (Origin::Point(centre), flight @ FlightModel::Ballistic { .. }) => {
+                    match flight.rotating_footprint(*centre, FOOTPRINT_STEP_DEG) {
+                        Some(Footprint::Loop(points)) => FootprintEdge::new(*centre, &points)
+                            .map(|edge| share_within(&samples[a], |p| edge.contains(p))),
+                        _ => None,
+                    }
+                }
+                _ => Some(covered_pct),
+            };
             rows.push(CoverageRow {
                 site: spec.site,
                 missile: spec.missile,
                 area: a,
                 covered_pct,
+                rotating_covered_pct,
                 farthest_km,
                 farthest,
             });

@@ -7,6 +7,6 @@ pub mod coverage;
 pub mod matrix;
 pub mod reach;
 
-pub use coverage::{CoverageRow, coverage_table, visible_coverage};
+pub use coverage::{CoverageRow, coverage_curve, coverage_table, visible_coverage};
 pub use matrix::{AreaCell, PlaceCell, ReachMatrix};
 pub use reach::{ReachMemo, ReachRow, Verdict, reach_table, reach_table_memo};

@@ -1,8 +1,8 @@
 //! Which missile reaches which target from which site: geodesic distance against range, with
-//! the band of published estimates, the minimum-energy flight time and the reach on the
-//! rotating Earth.
+//! the band of published estimates and the minimum range, and from the missile's flight model
+//! the flight time and the reach on the rotating Earth.
 
-use crate::ballistics::{flight_time_min, rotating_range_toward};
+use crate::ballistics::RotatingReach;
 use crate::geodesy::{M_PER_KM, Origin};
 use crate::scenario::{Missile, Scenario, Site, Target};
 use std::collections::HashMap;
@@ -16,6 +16,8 @@ pub enum Verdict {
     WithinBand,
     /// Beyond every published estimate.
     OutOfRange,
+    /// Nearer than the missile's minimum range.
+    InsideMinimumRange,
 }
 
 impl Verdict {
@@ -25,6 +27,27 @@ impl Verdict {
             Self::InRange => "in range",
             Self::WithinBand => "within the band",
             Self::OutOfRange => "out of range",
+            Self::InsideMinimumRange => "inside minimum range",
+        }
+    }
+
+    /// The verdict without colour: filled, half, hollow, barred circle.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::InRange => "●",
+            Self::WithinBand => "◐",
+            Self::OutOfRange => "○",
+            Self::InsideMinimumRange => "⊘",
+        }
+    }
+
+    /// The verdict in a word, for narrow columns: "in", "band", "out", "min".
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::InRange => "in",
+            Self::WithinBand => "band",
+            Self::OutOfRange => "out",
+            Self::InsideMinimumRange => "min",
         }
     }
 }
@@ -46,11 +69,13 @@ pub struct ReachRow {
     pub range_km: f64,
     /// The highest published estimate, km (the nominal range without a band).
     pub range_max_km: f64,
-    /// Minimum-energy flight time to the target, minutes, boost allowance included.
-    pub flight_time_min: f64,
-    /// Reach toward the target on the rotating Earth, km; `None` when it is global (orbital
-    /// speed along some azimuth).
-    pub rotating_range_km: Option<f64>,
+    /// The missile's minimum range, km, if it has one.
+    pub minimum_range_km: Option<f64>,
+    /// Flight time to the target, minutes, lift-off to impact; `None` when the flight class is
+    /// not modelled (glide) or the model breaks down (orbital speed).
+    pub flight_time_min: Option<f64>,
+    /// Reach toward the target on the rotating Earth.
+    pub rotating: RotatingReach,
 }
 
 impl ReachRow {
@@ -59,14 +84,23 @@ impl ReachRow {
         self.range_km - self.distance_km
     }
 
-    /// Whether the target is within the nominal range (decided by geodesic distance).
+    /// Whether the target is within the nominal range and not inside the minimum range
+    /// (decided by geodesic distance).
     pub fn in_range(&self) -> bool {
-        self.distance_km <= self.range_km
+        self.distance_km <= self.range_km && !self.inside_minimum_range()
     }
 
-    /// In range, within the band of estimates, or out of range.
+    /// Whether the target is nearer than the missile's minimum range.
+    pub fn inside_minimum_range(&self) -> bool {
+        self.minimum_range_km
+            .is_some_and(|min| self.distance_km < min)
+    }
+
+    /// Inside the minimum range, in range, within the band of estimates, or out of range.
     pub fn verdict(&self) -> Verdict {
-        if self.in_range() {
+        if self.inside_minimum_range() {
+            Verdict::InsideMinimumRange
+        } else if self.in_range() {
             Verdict::InRange
         } else if self.distance_km <= self.range_max_km {
             Verdict::WithinBand
@@ -75,10 +109,18 @@ impl ReachRow {
         }
     }
 
-    /// Whether the target is within reach on the rotating Earth.
+    /// Reach toward the target on the rotating Earth, km, when the model gives one.
+    pub fn rotating_range_km(&self) -> Option<f64> {
+        self.rotating.km()
+    }
+
+    /// Whether the target is within reach on the rotating Earth. Where the model gives no
+    /// rotating reach (beyond the model, cruise, glide) the nominal range decides.
     pub fn in_range_rotating(&self) -> bool {
-        self.rotating_range_km
-            .is_none_or(|km| self.distance_km <= km)
+        match self.rotating {
+            RotatingReach::Km(km) => self.distance_km <= km && !self.inside_minimum_range(),
+            _ => self.in_range(),
+        }
     }
 }
 
@@ -88,6 +130,8 @@ impl ReachRow {
 struct RowKey {
     origin: Vec<u64>,
     missile: [u64; 2],
+    /// The flight model and minimum range, as text (profiles hold floats).
+    flight: String,
     target: [u64; 2],
 }
 
@@ -110,6 +154,7 @@ pub fn reach_table_memo(scenario: &Scenario, memo: &mut ReachMemo) -> Vec<ReachR
             let key = RowKey {
                 origin: origin.clone(),
                 missile: [missile.range_km.to_bits(), missile.max_range_km().to_bits()],
+                flight: format!("{:?} {:?}", missile.flight, missile.minimum_range_km),
                 target: [target.position.lat.to_bits(), target.position.lon.to_bits()],
             };
             let mut row = match memo.rows.get(&key) {
@@ -150,8 +195,11 @@ fn row_for(site: &Site, missile: &Missile, target: &Target) -> ReachRow {
         azimuth_deg,
         range_km: missile.range_km,
         range_max_km: missile.max_range_km(),
-        flight_time_min: flight_time_min(distance_km, missile.range_km),
-        rotating_range_km: rotating_range_toward(site.position, missile.range_km, target.position),
+        minimum_range_km: missile.minimum_range_km,
+        flight_time_min: missile.flight.flight_time_min(distance_km),
+        rotating: missile
+            .flight
+            .rotating_range_toward(site.position, target.position),
     }
 }
 

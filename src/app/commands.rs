@@ -253,6 +253,7 @@ impl RangeRingsApp {
                     format: FORMAT.into(),
                     title: Some("New scenario".into()),
                     subtitle: None,
+                    as_of: None,
                     sites: Vec::new(),
                     missiles: Vec::new(),
                     targets: Vec::new(),

@@ -5,7 +5,7 @@ use crate::color::Rgba;
 use crate::format;
 use crate::geodesy::{LatLon, normalize_lon};
 use crate::scenario::ScenarioFile;
-use crate::scenario::file::{Site, SiteKind, Target};
+use crate::scenario::file::{Missile, Site, SiteKind, Target};
 
 /// Whether an edit starts an undo step or continues the running one (a drag, a slider).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,11 @@ pub enum Edit {
         /// Kilometres.
         km: f64,
     },
+    /// Add a missile; its id is made unique (`id`, `id-2`...).
+    AddMissile {
+        /// The missile as it goes in the file.
+        missile: Box<Missile>,
+    },
     /// Add a target with a fresh id, named after its position.
     AddTarget {
         /// Where.
@@ -201,6 +206,7 @@ impl Edit {
                     lon,
                     note: None,
                     illustrative: (kind == SiteKind::Patrol).then_some(true),
+                    hypothetical: None,
                     area: None,
                 });
             }
@@ -233,6 +239,17 @@ impl Edit {
                 if let Some(m) = file.missiles.get_mut(missile) {
                     m.range_max_km = Some(km);
                 }
+            }
+            Self::AddMissile { missile } => {
+                let mut missile = *missile;
+                let taken = |id: &str| file.missiles.iter().any(|m| m.id == id);
+                if taken(&missile.id) {
+                    missile.id = (2..)
+                        .map(|n| format!("{}-{n}", missile.id))
+                        .find(|id| !taken(id))
+                        .unwrap_or_default();
+                }
+                file.missiles.push(missile);
             }
             Self::AddTarget { at } => {
                 let (lat, lon) = (at.lat, at.lon);

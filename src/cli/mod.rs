@@ -4,6 +4,7 @@
 //! Exit codes (the contract scripts rely on) are the variants of [`Exit`]: 0 success, 2 bad
 //! usage or invalid input, 1 anything else. Errors go to stderr as a few plain lines.
 
+mod estimate;
 mod export;
 mod tables;
 
@@ -84,10 +85,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// From a lofted test to a range: fit a rocket to the test's apogee and ground range (and
+    /// flight time), then fly it on the range-maximising trajectory (non-rotating Earth).
+    Estimate(EstimateArgs),
     /// Export a briefing image (PNG, SVG) or the rings as GeoJSON or KML.
     Export(ExportArgs),
     /// Print the JSON Schema of the scenario format.
     Schema,
+}
+
+/// Arguments of `estimate`.
+#[derive(Debug, clap::Args)]
+pub struct EstimateArgs {
+    /// The test's apogee, km.
+    #[arg(long = "apogee-km", allow_negative_numbers = true)]
+    pub apogee_km: f64,
+    /// The test's ground range, km.
+    #[arg(long = "range-km", allow_negative_numbers = true)]
+    pub range_km: f64,
+    /// The test's flight time, minutes; when given, the burn times are fitted too.
+    #[arg(long = "flight-time-min", allow_negative_numbers = true)]
+    pub flight_time_min: Option<f64>,
+    /// The boost profile of the missile's class.
+    #[arg(long, default_value = "icbm-liquid", value_parser = crate::ballistics::profiles::PROFILE_NAMES)]
+    pub profile: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EstimateFormat::Table)]
+    pub format: EstimateFormat,
+}
+
+/// Formats of `estimate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EstimateFormat {
+    /// Lines for reading.
+    Table,
+    /// One object with the figures and the fitted parameters.
+    Json,
 }
 
 /// Arguments of `export`.
@@ -278,6 +311,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn std::io::Writ
         Some(Command::Coverage { file, format }) => {
             load_or_builtin(file.as_deref()).and_then(|s| tables::coverage(&s, format))
         }
+        Some(Command::Estimate(args)) => estimate::estimate(&args),
         Some(Command::Export(args)) => export::export(&args),
         Some(Command::Schema) => schema(),
     };

@@ -3,8 +3,9 @@
 
 use super::{Failure, TableFormat, json_text};
 use crate::analysis::{
-    CoverageRow, ReachMatrix, ReachRow, Verdict, coverage_table, reach_table, visible_coverage,
+    CoverageRow, ReachMatrix, ReachRow, coverage_table, reach_table, visible_coverage,
 };
+use crate::ballistics::RotatingReach;
 use crate::format::{DistanceUnit, azimuth_3dp, azimuth_full};
 use crate::scenario::Scenario;
 use serde_json::json;
@@ -36,12 +37,17 @@ pub fn reach_csv(scenario: &Scenario, rows: &[ReachRow]) -> String {
          flight_time_min,rotating_range_km,in_range_rotating\n",
     );
     for r in rows {
-        let rotating = r
-            .rotating_range_km
-            .map_or_else(|| "global".to_owned(), |km| format!("{km:.3}"));
+        let rotating = match r.rotating {
+            RotatingReach::Km(km) => format!("{km:.3}"),
+            RotatingReach::BeyondModel => "beyond-model".to_owned(),
+            RotatingReach::NoEffect | RotatingReach::NotModelled => String::new(),
+        };
+        let flight_time = r
+            .flight_time_min
+            .map_or_else(String::new, |t| format!("{t:.1}"));
         let _ = writeln!(
             out,
-            "{},{},{},{:.3},{:.3},{},{},{:.3},{:.1},{},{}",
+            "{},{},{},{:.3},{:.3},{},{},{:.3},{},{},{}",
             csv_field(&scenario.sites()[r.site].id),
             csv_field(&scenario.missiles()[r.missile].id),
             csv_field(&scenario.targets()[r.target].id),
@@ -50,7 +56,7 @@ pub fn reach_csv(scenario: &Scenario, rows: &[ReachRow]) -> String {
             r.range_km,
             r.in_range(),
             r.margin_km(),
-            r.flight_time_min,
+            flight_time,
             rotating,
             r.in_range_rotating()
         );
@@ -82,9 +88,11 @@ pub fn reach_json(scenario: &Scenario, rows: &[ReachRow]) -> Result<String, Fail
                 "in_range": r.in_range(),
                 "margin_km": r.margin_km(),
                 "verdict": r.verdict().text(),
+                "minimum_range_km": r.minimum_range_km,
+                "flight": missile.flight.class().text(),
                 "flight_time_min": r.flight_time_min,
-                "rotating_range_km": r.rotating_range_km,
-                "rotating_global": r.rotating_range_km.is_none(),
+                "rotating_range_km": r.rotating_range_km(),
+                "rotating_note": r.rotating.words(),
                 "in_range_rotating": r.in_range_rotating(),
             })
         })
@@ -116,9 +124,12 @@ pub fn reach_text_table(scenario: &Scenario, rows: &[ReachRow]) -> String {
             format!("{:.1}", r.azimuth_deg + 0.0),
             format!("{:.0}", r.range_km),
             format!("{:+.1}", r.margin_km()),
-            format!("{:.1}", r.flight_time_min),
-            r.rotating_range_km
-                .map_or_else(|| "global".to_owned(), |km| format!("{km:.0}")),
+            r.flight_time_min
+                .map_or_else(|| "not modelled".to_owned(), |t| format!("{t:.1}")),
+            r.rotating_range_km().map_or_else(
+                || r.rotating.words().unwrap_or_default().to_owned(),
+                |km| format!("{km:.0}"),
+            ),
             r.verdict().text().to_owned(),
         ]);
     }
@@ -169,12 +180,16 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
     };
     Ok(match format {
         TableFormat::Csv => {
-            let mut out = String::from("site,missile,area,covered_pct,farthest_km\n");
+            let mut out =
+                String::from("site,missile,area,covered_pct,farthest_km,rotating_covered_pct\n");
             for r in &rows {
                 let (s, m, a) = id(r);
+                let rotating = r
+                    .rotating_covered_pct
+                    .map_or_else(|| "beyond-model".to_owned(), |p| format!("{p:.3}"));
                 let _ = writeln!(
                     out,
-                    "{},{},{},{:.3},{:.3}",
+                    "{},{},{},{:.3},{:.3},{rotating}",
                     csv_field(&s.id),
                     csv_field(&m.id),
                     csv_field(&a.id),
@@ -194,6 +209,7 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
                         "covered_pct": r.covered_pct,
                         "farthest_km": r.farthest_km,
                         "farthest_lat": r.farthest.lat, "farthest_lon": r.farthest.lon,
+                        "rotating_covered_pct": r.rotating_covered_pct,
                     })
                 })
                 .collect();
@@ -201,29 +217,23 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
         }
         TableFormat::Table => {
             let mut out = format!(
-                "{:<26} {:<30} {:<28} {:>9} {:>12}\n",
-                "Site", "Missile", "Area", "Covered", "Farthest km"
+                "{:<26} {:<30} {:<28} {:>9} {:>12} {:>16}\n",
+                "Site", "Missile", "Area", "Covered", "Farthest km", "Rotating Earth"
             );
             for r in &rows {
                 let (s, m, a) = id(r);
+                let rotating = r
+                    .rotating_covered_pct
+                    .map_or_else(|| "beyond the model".to_owned(), |p| format!("{p:.1}%"));
                 let _ = writeln!(
                     out,
-                    "{:<26} {:<30} {:<28} {:>8.1}% {:>12.1}",
+                    "{:<26} {:<30} {:<28} {:>8.1}% {:>12.1} {rotating:>16}",
                     s.name, m.name, a.name, r.covered_pct, r.farthest_km
                 );
             }
             out
         }
     })
-}
-
-/// A verdict in a word, for the matrix.
-fn verdict_word(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::InRange => "in",
-        Verdict::WithinBand => "band",
-        Verdict::OutOfRange => "out",
-    }
 }
 
 /// Left-aligned first column, right-aligned others, two spaces apart.
@@ -281,7 +291,7 @@ pub(super) fn summary(scenario: &Scenario, format: TableFormat) -> Result<String
                     let cell = matrix.place(r, c);
                     line.push(match cell.verdict() {
                         Some(v) => {
-                            format!("{} {}", verdict_word(v), cell.margin_text(DistanceUnit::Km))
+                            format!("{} {}", v.word(), cell.margin_text(DistanceUnit::Km))
                         }
                         None => cell.margin_text(DistanceUnit::Km),
                     });
@@ -294,7 +304,7 @@ pub(super) fn summary(scenario: &Scenario, format: TableFormat) -> Result<String
             let mut text = aligned(&cells);
             text.push_str(
                 "\nin: within the nominal range; band: beyond it but within the highest \
-                 estimate; out: beyond every estimate. Margins (range minus distance) from each \
+                 estimate; out: beyond every estimate; min: nearer than the missile's minimum range. Margins (range minus distance) from each \
                  missile's nearest launch point; areas: the largest share covered from one site.\n",
             );
             text

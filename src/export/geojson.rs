@@ -153,6 +153,7 @@ pub fn scenario_collection(scenario: &Scenario) -> Value {
             "properties": {
                 "kind": "site", "id": site.id, "name": site.name,
                 "site_kind": kind, "illustrative": site.illustrative,
+                "hypothetical": site.hypothetical,
             },
             "geometry": { "type": "Point", "coordinates": [site.position.lon, site.position.lat] },
         }));

@@ -167,7 +167,9 @@ pub fn scenario_kml(scenario: &Scenario) -> String {
             let area = reach_area(&site.origin, range_m, RangeRing::tolerance_m(range_m)).ok()?;
             let name = format!(
                 "{} from {} ({} km)",
-                missile.name, site.name, missile.range_km
+                missile.name,
+                site.display_name(),
+                missile.range_km
             );
             let lines = ring_lines(&site.origin, &area, range_m);
             Some((spec.missile, site, missile, name, area, lines))
@@ -216,7 +218,7 @@ pub fn scenario_kml(scenario: &Scenario) -> String {
 
     xml.start("Folder").element("name", "Sites and targets");
     for s in scenario.sites() {
-        point(&mut xml, "site", &s.id, &s.name, s.position);
+        point(&mut xml, "site", &s.id, &s.display_name(), s.position);
     }
     for t in scenario.targets() {
         point(&mut xml, "target", &t.id, &t.name, t.position);

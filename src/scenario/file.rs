@@ -5,6 +5,7 @@
 //! rest of the program trusts, made from a [`ScenarioFile`] by `TryFrom`. Optional fields stay
 //! `None` when absent so that load then save gives back an equivalent file.
 
+pub use crate::ballistics::FlightClass;
 pub use crate::projection::ProjectionKind;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,7 @@ pub const COLOR_PATTERN: &str = "^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$";
 /// What the schema cannot say and `check` enforces; the schema's description lists it.
 pub const RULES_BEYOND_SCHEMA: &str = "Rules the schema cannot express, enforced by `range-rings check`: \
 ids unique within each list; every `from` entry names a site; range_min_km <= range_km <= range_max_km; \
-an area outline has at least 3 distinct points once repeated neighbours and the closing point are dropped; \
+minimum_range_km < range_km; an area outline has at least 3 distinct points once repeated neighbours and the closing point are dropped; \
 a patrol area does not wind around a pole; all area outlines together hold at most 200000 points.";
 
 /// A whole scenario file.
@@ -69,6 +70,11 @@ pub struct ScenarioFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = MAX_TEXT_CHARS))]
     pub subtitle: Option<String>,
+    /// The date the figures were last checked against their sources: "YYYY", "YYYY-MM" or
+    /// "YYYY-MM-DD"; shown on briefings and in the About box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = DATE_PATTERN))]
+    pub as_of: Option<String>,
     /// Launch sites and patrol points.
     #[serde(default)]
     #[schemars(length(max = MAX_ITEMS))]
@@ -146,6 +152,10 @@ pub struct Site {
     /// True when the position is illustrative rather than from a source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub illustrative: Option<bool>,
+    /// True when no missile has been seen there (a patrol no submarine is known to make):
+    /// marked "hypothetical" wherever it is drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypothetical: Option<bool>,
     /// A patrol area, as corners [lon, lat] in order: missiles then reach every point within
     /// range of some point of the area, not only of `lat`/`lon`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,6 +172,35 @@ pub enum Platform {
     Land,
     /// Sea-based: flies from every patrol point unless `from` says otherwise.
     Sea,
+}
+
+/// What kind of figure a source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// A distance actually flown in a test, as measured or reported by a government.
+    Flown,
+    /// A standard-trajectory range estimated from a specific test.
+    Estimated,
+    /// A general range assessment not tied to one test (a government or analyst figure).
+    Assessed,
+    /// A claim of capability (often by the state that tested it), not derived from a test.
+    Claimed,
+    /// No published figure: an editorial assumption.
+    Assumed,
+}
+
+impl Basis {
+    /// "flown", "estimated from a test", "assessed", "claimed" or "assumed".
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Flown => "flown",
+            Self::Estimated => "estimated from a test",
+            Self::Assessed => "assessed",
+            Self::Claimed => "claimed",
+            Self::Assumed => "assumed",
+        }
+    }
 }
 
 /// A published estimate behind a figure.
@@ -184,6 +223,9 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(schema_with = "range_list")]
     pub km: Vec<f64>,
+    /// Whether the figures were flown, estimated from a test, assessed, claimed or assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
 }
 
 /// A missile type and its range.
@@ -232,6 +274,84 @@ pub struct Missile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(length(max = MAX_ITEMS))]
     pub sources: Vec<Source>,
+    /// How it flies: "ballistic" (default), "cruise" or "glide".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flight: Option<FlightClass>,
+    /// Cruise speed, km/h, when `flight` is "cruise" (default 800).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1.0, max = 40_000.0))]
+    pub cruise_speed_kmh: Option<f64>,
+    /// Nearest target it can hit, km: a nearer target is "inside minimum range".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "optional_range")]
+    pub minimum_range_km: Option<f64>,
+    /// Overrides of the boost profile the class implies (ballistic and glide flight).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballistics: Option<Ballistics>,
+}
+
+/// A built-in boost profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileName {
+    /// Single stage, about 60 s.
+    Srbm,
+    /// Single stage, about 110 s.
+    Mrbm,
+    /// Single stage, about 140 s.
+    Irbm,
+    /// Two solid stages from a submarine, about 125 s.
+    Slbm,
+    /// Three solid stages, about 180 s.
+    IcbmSolid,
+    /// Two liquid stages, about 300 s.
+    IcbmLiquid,
+}
+
+impl ProfileName {
+    /// The name as written in files and on the command line.
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Srbm => "srbm",
+            Self::Mrbm => "mrbm",
+            Self::Irbm => "irbm",
+            Self::Slbm => "slbm",
+            Self::IcbmSolid => "icbm-solid",
+            Self::IcbmLiquid => "icbm-liquid",
+        }
+    }
+}
+
+/// Overrides of a missile's boost profile; the velocity it gains is always fitted to its range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ballistics {
+    /// The built-in profile to start from (by default the class's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<ProfileName>,
+    /// The stages, replacing the profile's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 6))]
+    pub stages: Option<Vec<StageSpec>>,
+    /// Vertical rise before the pitch-over kick, s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0, max = 120.0))]
+    pub vertical_rise_s: Option<f64>,
+}
+
+/// One stage of a boost profile.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageSpec {
+    /// Burn time, s.
+    #[schemars(range(min = 1.0, max = 1_000.0))]
+    pub burn_s: f64,
+    /// Mass at ignition over mass at burnout.
+    #[schemars(range(min = 1.01, max = 50.0))]
+    pub mass_ratio: f64,
+    /// Share of the velocity gain (shares are normalised).
+    #[schemars(range(min = 0.01, max = 100.0))]
+    pub share: f64,
 }
 
 /// A place whose reach is reported.
@@ -340,11 +460,14 @@ fn polygons(_: &mut SchemaGenerator) -> Schema {
 }
 
 impl Source {
-    /// The source as one line of text: "text (date)".
+    /// The source as one line of text: "text (date; basis)".
     pub fn line(&self) -> String {
-        match &self.date {
-            Some(date) => format!("{} ({date})", self.text),
-            None => self.text.clone(),
+        let basis = self.basis.map(Basis::text);
+        match (&self.date, basis) {
+            (Some(date), Some(basis)) => format!("{} ({date}; {basis})", self.text),
+            (Some(date), None) => format!("{} ({date})", self.text),
+            (None, Some(basis)) => format!("{} ({basis})", self.text),
+            (None, None) => self.text.clone(),
         }
     }
 }

@@ -8,6 +8,8 @@
 
 mod error;
 pub mod file;
+mod flight;
+mod limits;
 mod locate;
 mod model;
 mod read;

@@ -4,6 +4,7 @@
 //! (see `validate.rs`). Nothing downstream re-validates or re-parses.
 
 use super::file::{Platform, ScenarioFile, SiteKind, Source, View};
+use crate::ballistics::FlightModel;
 use crate::color::Rgba;
 use crate::geodesy::{LatLon, Origin};
 use crate::projection::{ProjectionChoice, ProjectionKind};
@@ -25,8 +26,21 @@ pub struct Site {
     pub origin: Origin,
     /// The position is illustrative rather than from a source.
     pub illustrative: bool,
+    /// No missile has been seen there: marked "hypothetical" wherever drawn.
+    pub hypothetical: bool,
     /// Free-text note.
     pub note: Option<String>,
+}
+
+impl Site {
+    /// The name as drawn: with "(hypothetical)" when it is.
+    pub fn display_name(&self) -> std::borrow::Cow<'_, str> {
+        if self.hypothetical {
+            format!("{} (hypothetical)", self.name).into()
+        } else {
+            self.name.as_str().into()
+        }
+    }
 }
 
 /// The band of published estimates around a missile's nominal range.
@@ -70,6 +84,10 @@ pub struct Missile {
     pub launch_sites: Vec<usize>,
     /// The published estimates behind the figures.
     pub sources: Vec<Source>,
+    /// How it flies, and what its flight times and rotation-aware reach come from.
+    pub flight: FlightModel,
+    /// Nearest target it can hit, km; a nearer one is "inside minimum range".
+    pub minimum_range_km: Option<f64>,
 }
 
 impl Missile {
@@ -176,6 +194,11 @@ impl Scenario {
     /// Subtitle of the briefing, if given.
     pub fn subtitle(&self) -> Option<&str> {
         self.0.file.subtitle.as_deref()
+    }
+
+    /// The date the figures were last checked against their sources, if given.
+    pub fn as_of(&self) -> Option<&str> {
+        self.0.file.as_of.as_deref()
     }
 
     /// Launch sites and patrol points.

@@ -3,9 +3,10 @@
 //! built once from the checked file.
 
 use super::file::{
-    MAX_AREA_POINTS, MAX_ITEMS, MAX_RANGE_KM, MAX_TEXT_CHARS, Missile, Platform, ScenarioFile,
-    Site, SiteKind, Target, is_blank,
+    MAX_ITEMS, MAX_RANGE_KM, Missile, Platform, ScenarioFile, Site, SiteKind, Target, is_blank,
 };
+use super::flight;
+use super::limits;
 use super::locate::JsonPath;
 use super::model::{self, Band, RingSpec, Scenario, ScenarioData};
 use super::{FORMAT, Problem, Problems};
@@ -15,7 +16,7 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use std::collections::HashMap;
 
 /// Problems of a file, each with the path of the offending field.
-type Found = Vec<Problem>;
+pub(super) type Found = Vec<Problem>;
 
 impl TryFrom<ScenarioFile> for Scenario {
     type Error = Problems;
@@ -51,6 +52,7 @@ fn build(file: ScenarioFile) -> Scenario {
                 position,
                 origin,
                 illustrative: s.illustrative.unwrap_or(false),
+                hypothetical: s.hypothetical.unwrap_or(false),
                 note: s.note.clone(),
             }
         })
@@ -81,6 +83,8 @@ fn build(file: ScenarioFile) -> Scenario {
             assumed: m.assumed.unwrap_or(false),
             launch_sites: launch_sites(m, &file.sites),
             sources: m.sources.clone(),
+            flight: flight::flight_model(m),
+            minimum_range_km: m.minimum_range_km,
         })
         .collect();
     let targets = file
@@ -168,11 +172,19 @@ fn corners_of(pairs: &[[f64; 2]]) -> Vec<LatLon> {
 fn check(file: &ScenarioFile) -> Found {
     let mut problems = Vec::new();
     let root = JsonPath::default();
-    check_limits(file, &root, &mut problems);
+    limits::check_limits(file, &root, &mut problems);
     if file.format != FORMAT {
         problems.push(Problem::at(
             root.key("format"),
             format!("expected \"{FORMAT}\", found \"{}\"", file.format),
+        ));
+    }
+    if let Some(date) = &file.as_of
+        && !is_date(date)
+    {
+        problems.push(Problem::at(
+            root.key("as_of"),
+            format!("date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
         ));
     }
     let sites = root.key("sites");
@@ -254,127 +266,6 @@ fn check(file: &ScenarioFile) -> Found {
     problems
 }
 
-/// Sizes: entries in every list, characters in every text, points in areas. The schema says
-/// the same with `maxItems` and `maxLength`.
-fn check_limits(file: &ScenarioFile, root: &JsonPath, problems: &mut Found) {
-    let mut many = |at: &dyn Fn() -> JsonPath, count: usize, most: usize| {
-        if count > most {
-            problems.push(Problem::at(
-                at(),
-                format!("{count} entries; at most {most} are allowed"),
-            ));
-        }
-    };
-    many(&|| root.key("sites"), file.sites.len(), MAX_ITEMS);
-    many(&|| root.key("missiles"), file.missiles.len(), MAX_ITEMS);
-    many(&|| root.key("targets"), file.targets.len(), MAX_ITEMS);
-    many(
-        &|| root.key("target_areas"),
-        file.target_areas.len(),
-        MAX_ITEMS,
-    );
-    for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("missiles").index(i);
-        many(&|| at.key("sources"), m.sources.len(), MAX_ITEMS);
-        if let Some(from) = &m.from {
-            many(&|| at.key("from"), from.len(), MAX_ITEMS);
-        }
-        for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
-            many(
-                &|| at.key("sources").index(j).key("km"),
-                source.km.len(),
-                MAX_ITEMS,
-            );
-        }
-    }
-    for (i, a) in file.target_areas.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("target_areas").index(i);
-        many(&|| at.key("polygons"), a.polygons.len(), MAX_ITEMS);
-        for (j, ring) in a.polygons.iter().enumerate().take(MAX_ITEMS) {
-            many(&|| at.key("polygons").index(j), ring.len(), MAX_AREA_POINTS);
-        }
-    }
-    for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
-        if let Some(area) = &s.area {
-            many(
-                &|| root.key("sites").index(i).key("area"),
-                area.len(),
-                MAX_AREA_POINTS,
-            );
-        }
-    }
-
-    let mut long = |at: &dyn Fn() -> JsonPath, text: Option<&str>| {
-        let Some(text) = text else { return };
-        // Bytes bound characters from above: most texts need no count.
-        let chars = if text.len() > MAX_TEXT_CHARS {
-            text.chars().count()
-        } else {
-            0
-        };
-        if chars > MAX_TEXT_CHARS {
-            problems.push(Problem::at(
-                at(),
-                format!("text of {chars} characters; at most {MAX_TEXT_CHARS} are allowed"),
-            ));
-        }
-    };
-    long(&|| root.key("title"), file.title.as_deref());
-    long(&|| root.key("subtitle"), file.subtitle.as_deref());
-    for (i, s) in file.sites.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("sites").index(i);
-        long(&|| at.key("id"), Some(&s.id));
-        long(&|| at.key("name"), Some(&s.name));
-        long(&|| at.key("note"), s.note.as_deref());
-    }
-    for (i, m) in file.missiles.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("missiles").index(i);
-        long(&|| at.key("id"), Some(&m.id));
-        long(&|| at.key("name"), Some(&m.name));
-        long(&|| at.key("class"), m.class.as_deref());
-        for (j, id) in m.from.iter().flatten().enumerate().take(MAX_ITEMS) {
-            long(&|| at.key("from").index(j), Some(id));
-        }
-        for (j, source) in m.sources.iter().enumerate().take(MAX_ITEMS) {
-            let at = at.key("sources").index(j);
-            long(&|| at.key("text"), Some(&source.text));
-            long(&|| at.key("date"), source.date.as_deref());
-            long(&|| at.key("url"), source.url.as_deref());
-        }
-    }
-    for (i, t) in file.targets.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("targets").index(i);
-        long(&|| at.key("id"), Some(&t.id));
-        long(&|| at.key("name"), Some(&t.name));
-        long(&|| at.key("group"), t.group.as_deref());
-        long(&|| at.key("note"), t.note.as_deref());
-    }
-    for (i, a) in file.target_areas.iter().enumerate().take(MAX_ITEMS) {
-        let at = root.key("target_areas").index(i);
-        long(&|| at.key("id"), Some(&a.id));
-        long(&|| at.key("name"), Some(&a.name));
-        long(&|| at.key("source"), a.source.as_deref());
-    }
-    let points: usize = file
-        .target_areas
-        .iter()
-        .flat_map(|a| &a.polygons)
-        .map(Vec::len)
-        .sum::<usize>()
-        + file
-            .sites
-            .iter()
-            .filter_map(|s| s.area.as_ref())
-            .map(Vec::len)
-            .sum::<usize>();
-    if points > MAX_AREA_POINTS {
-        problems.push(Problem::at(
-            root.clone(),
-            format!("areas hold {points} points; at most {MAX_AREA_POINTS} are allowed"),
-        ));
-    }
-}
-
 // Paths are built only for problems: a valid outline of thousands of points allocates none.
 fn check_lat(lat: f64, at: impl FnOnce() -> JsonPath, problems: &mut Found) {
     if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
@@ -427,7 +318,7 @@ fn check_target(target: &Target, at: &JsonPath, problems: &mut Found) {
     check_lon(target.lon, || at.key("lon"), problems);
 }
 
-fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {
+pub(super) fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {
     let ok = km.is_finite() && km > 0.0 && km <= MAX_RANGE_KM;
     if !ok {
         problems.push(Problem::at(
@@ -441,6 +332,7 @@ fn check_range(km: f64, at: &JsonPath, problems: &mut Found) -> bool {
 }
 
 fn check_missile(missile: &Missile, file: &ScenarioFile, at: &JsonPath, problems: &mut Found) {
+    flight::check_flight(missile, at, problems);
     check_text(&missile.id, &at.key("id"), problems);
     check_text(&missile.name, &at.key("name"), problems);
     let nominal_ok = check_range(missile.range_km, &at.key("range_km"), problems);

@@ -5,6 +5,7 @@ use super::areas::SceneArea;
 use super::markers::{Marker, Symbol};
 use super::rings::{RingLayers, SceneRing};
 use crate::analysis::CoverageRow;
+use crate::ballistics::FlightClass;
 use crate::color::Rgba;
 use crate::format::{DistanceUnit, thousands};
 use crate::scenario::{Band, Scenario, SiteKind};
@@ -18,6 +19,9 @@ pub struct LegendCoverage {
     pub area: String,
     /// The largest share covered from any of the missile's sites, percent.
     pub percent: f64,
+    /// With the rotation layer on: the largest share within reach on the rotating Earth,
+    /// percent (`None` beyond the model, or with the layer off).
+    pub rotating_percent: Option<f64>,
 }
 
 /// What the rotation layer says about a missile.
@@ -25,8 +29,10 @@ pub struct LegendCoverage {
 pub enum RotationNote {
     /// Its reach on the rotating Earth is drawn dashed.
     Dashed,
-    /// It reaches orbital speed along some azimuth: global.
-    Global,
+    /// It reaches orbital speed along some azimuth: beyond the model.
+    BeyondModel,
+    /// Rotation does not apply to its flight class (cruise, glide).
+    NotApplicable,
 }
 
 /// A legend line for one visible missile.
@@ -91,9 +97,12 @@ impl LegendEntry {
         }
         let _ = write!(text, ", from {}", self.from);
         match self.rotation {
-            Some(RotationNote::Global) => {
-                text.push_str("; on the rotating Earth: global (orbital speed)");
+            Some(RotationNote::BeyondModel) => {
+                text.push_str(
+                    "; on the rotating Earth: beyond the model (near orbital speed, no reach drawn)",
+                );
             }
+            Some(RotationNote::NotApplicable) => {}
             Some(RotationNote::Dashed) => text.push_str("; dashed: reach on the rotating Earth"),
             None => {}
         }
@@ -104,6 +113,9 @@ impl LegendEntry {
             && with_coverage
         {
             let _ = write!(text, "; covers {:.0}% of {}", c.percent, c.area);
+            if let Some(r) = c.rotating_percent {
+                let _ = write!(text, " ({r:.0}% on the rotating Earth)");
+            }
         }
         text
     }
@@ -147,15 +159,34 @@ pub fn legend_entries(
                     .fold(None, |best: Option<f64>, pct| {
                         Some(best.map_or(pct, |b| b.max(pct)))
                     })?;
-                (best >= 0.05).then(|| LegendCoverage {
-                    area: area.name.clone(),
-                    percent: best,
+                let rotating_percent = layers
+                    .rotation
+                    .then(|| {
+                        coverage
+                            .iter()
+                            .filter(|c| c.missile == i && c.area == 0)
+                            .filter_map(|c| c.rotating_covered_pct)
+                            .fold(None, |best: Option<f64>, pct| {
+                                Some(best.map_or(pct, |b| b.max(pct)))
+                            })
+                    })
+                    .flatten();
+                (best >= 0.05 || rotating_percent.is_some_and(|r| r >= 0.05)).then(|| {
+                    LegendCoverage {
+                        area: area.name.clone(),
+                        percent: best,
+                        rotating_percent,
+                    }
                 })
             });
             let rotation = layers.rotation.then(|| {
-                let global = rings.iter().any(|r| r.missile == i && r.rotating_global);
-                if global {
-                    RotationNote::Global
+                let beyond = rings
+                    .iter()
+                    .any(|r| r.missile == i && r.rotating_beyond_model);
+                if beyond {
+                    RotationNote::BeyondModel
+                } else if m.flight.class() != FlightClass::Ballistic {
+                    RotationNote::NotApplicable
                 } else {
                     RotationNote::Dashed
                 }
@@ -183,10 +214,13 @@ pub fn legend_entries(
 /// The caveats that apply to what is drawn, one sentence each.
 pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers) -> Vec<String> {
     let mut out = vec![
-        "Rings: geodesic circles on the WGS84 ellipsoid at each missile's published maximum \
-         range (payload unspecified)."
+        "Rings: geodesic circles on the WGS84 ellipsoid at each missile's nominal range \
+         (a published figure, flown, estimated, claimed or assumed; payload unspecified)."
             .to_owned(),
     ];
+    if let Some(date) = scenario.as_of() {
+        out.push(format!("Figures as of {date}."));
+    }
     if rings.iter().any(|r| !r.band.0.is_empty()) {
         out.push(
             "Hatched: beyond the nominal range, up to the highest estimate (estimates: lowest \
@@ -205,17 +239,27 @@ pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers
     }
     if layers.rotation {
         out.push(
-            "Dashed: reach on the rotating Earth (Keplerian free flight from the same burnout \
-             speed, no boost phase; indicative)."
+            "Dashed: reach on the rotating Earth (the standard trajectory of a boost-phase \
+             model calibrated to the nominal range, no drag; indicative). Cruise missiles: no \
+             rotation effect."
                 .into(),
         );
     } else {
         out.push("No Earth rotation.".into());
     }
     out.push(
-        "Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost allowance."
+        "Flight times: powered model (boost by class, then free flight), thrust cut off \
+         early for shorter flights; cruise missiles at their cruise speed."
             .into(),
     );
+    let hypothetical = rings
+        .iter()
+        .any(|r| scenario.sites().get(r.site).is_some_and(|s| s.hypothetical));
+    if hypothetical {
+        out.push(
+            "Patrol points marked (hypothetical): no submarine is known to patrol there.".into(),
+        );
+    }
     let illustrative = rings
         .iter()
         .any(|r| scenario.sites().get(r.site).is_some_and(|s| s.illustrative));

@@ -138,7 +138,7 @@ pub fn markers(
                     illustrative: site.illustrative,
                 },
             },
-            label: label(&site.name, priority),
+            label: label(&site.display_name(), priority),
             selected,
             area,
             area_fill,

@@ -1,7 +1,7 @@
 //! Range rings ready to draw: the covered area, the outline, the band of estimates and the
 //! rotation-aware footprint of one missile from one site, projected.
 
-use crate::ballistics::{Footprint, rotating_footprint};
+use crate::ballistics::Footprint;
 use crate::color::Rgba;
 use crate::geodesy::{EARTH_MEAN_RADIUS_M, LatLon, M_PER_KM, Origin, PatrolArea, RangeRing};
 use crate::projection::Projection;
@@ -32,10 +32,11 @@ pub struct SceneRing {
     /// Diagonal hatching of the band beyond the nominal range (drawn instead of a fill, so
     /// bands never stack into a wash); the band's low edge is the thin line inside the ring.
     pub band_hatch: Vec<LineString<f64>>,
-    /// The rotation-aware footprint's outline; empty when off or global.
+    /// The rotation-aware footprint's outline; empty when off, beyond the model, or not
+    /// applicable (cruise and glide flight).
     pub rotating_outline: Vec<LineString<f64>>,
-    /// The rotation-aware reach is global (orbital speed along some azimuth).
-    pub rotating_global: bool,
+    /// The rotation-aware footprint is beyond the model (orbital speed along some azimuth).
+    pub rotating_beyond_model: bool,
 }
 
 impl SceneRing {
@@ -81,14 +82,15 @@ pub fn build_ring(
         }
         Origin::Area(area) => area_ring(area, missile.range_km, band, projection, tolerance)?,
     };
-    let (mut rotating_outline, mut rotating_global) = (Vec::new(), false);
+    let (mut rotating_outline, mut rotating_beyond_model) = (Vec::new(), false);
     // The rotation-aware footprint is drawn for point sites.
     if layers.rotation
         && let Origin::Point(centre) = &site.origin
     {
-        match rotating_footprint(*centre, missile.range_km, 3.0) {
-            Footprint::Global => rotating_global = true,
-            Footprint::Loop(points) => {
+        match missile.flight.rotating_footprint(*centre, 3.0) {
+            None => {}
+            Some(Footprint::BeyondModel) => rotating_beyond_model = true,
+            Some(Footprint::Loop(points)) => {
                 rotating_outline = projection.project_line(&closed_path(&points), tolerance);
             }
         }
@@ -104,7 +106,7 @@ pub fn build_ring(
         band: drawn.band,
         band_edges: drawn.band_edges,
         rotating_outline,
-        rotating_global,
+        rotating_beyond_model,
     })
 }
 

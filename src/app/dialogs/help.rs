@@ -48,16 +48,22 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
         HelpPage::About => {
             ui.label(
                 "range-rings draws missile range rings: geodesic circles on the WGS84 ellipsoid \
-                 (Karney's algorithm), at each missile's published maximum range.",
+                 (Karney's algorithm), at each missile's nominal range. Each source says whether \
+                 its figure was flown, estimated from a test, assessed, claimed or assumed.",
             );
+            if let Some(date) = app.doc.scenario().as_of() {
+                ui.label(format!("Figures as of {date}."));
+            }
             ui.label(
                 "Rings assume an unspecified payload and, unless View > Earth-rotation \
                  footprints is on, no Earth rotation. Reach is decided by geodesic distance, \
                  not by the drawn shape.",
             );
             ui.label(
-                "Flight times: minimum-energy two-body free flight plus a 1.5-4 min boost \
-                 allowance.",
+                "Flight times and rotating-Earth reach: a powered model (boost by class, then \
+                 free flight, no drag) calibrated to each nominal range; cruise missiles at their \
+                 cruise speed; glide vehicles are not modelled. Tools > Estimate from a test \
+                 turns a lofted test into a range.",
             );
             ui.label("Basemap: Natural Earth (public domain). Font: DejaVu Sans.");
             ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));

@@ -1,17 +1,22 @@
 //! The app's dialogs, one file each: the unsaved-changes and recovery questions, the typed-path
-//! prompt, the export form, the help windows and the notices over the map. Like the panels,
+//! prompt, the export form, the help windows, the estimate and plots windows and the notices
+//! over the map. Like the panels,
 //! they push [`super::commands::Command`]s instead of acting.
 
+mod estimate;
 mod export;
 mod help;
 mod notices;
 mod path;
+mod plots;
 mod questions;
 
+pub use estimate::EstimateForm;
 pub use export::ExportForm;
 pub use help::HelpPage;
 pub use notices::show_notices;
 pub use path::{PathPrompt, PathPurpose};
+pub use plots::{PlotKind, PlotsWindow};
 
 use super::RangeRingsApp;
 use super::commands::Pending;
@@ -36,6 +41,10 @@ pub struct Dialogs {
     pub recovery: Option<Recovered>,
     /// Messages over the map.
     pub notices: Notices,
+    /// The "Estimate from a test" window.
+    pub estimate: Option<EstimateForm>,
+    /// The plots window.
+    pub plots: Option<PlotsWindow>,
 }
 
 /// Shows every open dialog.
@@ -45,4 +54,6 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
     path::show(app, ctx);
     export::show(app, ctx);
     help::show(app, ctx);
+    estimate::show(app, ctx);
+    plots::show(app, ctx);
 }

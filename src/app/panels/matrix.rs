@@ -8,7 +8,7 @@ use crate::app::commands::Command;
 use crate::scene::Highlight;
 use eframe::egui::{self, Color32, RichText};
 
-/// Cell colours (in range, within the band, out of range) for the light and dark themes.
+/// Cell colours (in range, within the band, out of range, inside the minimum range) for the light and dark themes.
 fn verdict_fill(verdict: Verdict, dark: bool) -> Color32 {
     match (verdict, dark) {
         (Verdict::InRange, false) => Color32::from_rgb(0xf2, 0xa7, 0xa0),
@@ -17,15 +17,8 @@ fn verdict_fill(verdict: Verdict, dark: bool) -> Color32 {
         (Verdict::InRange, true) => Color32::from_rgb(0x7d, 0x30, 0x2b),
         (Verdict::WithinBand, true) => Color32::from_rgb(0x72, 0x57, 0x1c),
         (Verdict::OutOfRange, true) => Color32::from_rgb(0x33, 0x39, 0x40),
-    }
-}
-
-/// The symbol that says the verdict without colour.
-pub fn verdict_symbol(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::InRange => "●",
-        Verdict::WithinBand => "◐",
-        Verdict::OutOfRange => "○",
+        (Verdict::InsideMinimumRange, false) => Color32::from_rgb(0xd5, 0xd8, 0xf0),
+        (Verdict::InsideMinimumRange, true) => Color32::from_rgb(0x3a, 0x3f, 0x66),
     }
 }
 
@@ -39,7 +32,8 @@ pub fn matrix(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let units = app.settings.units;
     ui.label(
         RichText::new(
-            "● in range  ◐ within the band of estimates  ○ out of range: margin from each \
+            "● in range  ◐ within the band of estimates  ○ out of range  ⊘ inside the minimum \
+             range: margin from each \
              missile's nearest launch point. Click a cell to show it on the map.",
         )
         .small(),
@@ -75,8 +69,7 @@ pub fn matrix(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                             continue;
                         };
                         let verdict = row.verdict();
-                        let text =
-                            format!("{} {}", verdict_symbol(verdict), cell.margin_text(units));
+                        let text = format!("{} {}", verdict.symbol(), cell.margin_text(units));
                         let button = egui::Button::new(RichText::new(text).color(text_color))
                             .fill(verdict_fill(verdict, dark));
                         let pick = Highlight {

@@ -1,8 +1,8 @@
-//! The menu bar: File, Edit, View and Help.
+//! The menu bar: File, Edit, View, Tools and Help.
 
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;
-use crate::app::dialogs::{HelpPage, PathPrompt};
+use crate::app::dialogs::{EstimateForm, HelpPage, PathPrompt, PlotKind, PlotsWindow};
 use crate::app::state::DetailChoice;
 use crate::format::DistanceUnit;
 use crate::projection::ProjectionKind;
@@ -55,6 +55,25 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button("View", |ui| view_menu(app, ui));
+        ui.menu_button("Tools", |ui| {
+            if ui.button("Estimate from a test…").clicked() {
+                app.dialogs
+                    .estimate
+                    .get_or_insert_with(EstimateForm::default);
+            }
+            if ui.button("Coverage against range…").clicked() {
+                app.dialogs
+                    .plots
+                    .get_or_insert_with(PlotsWindow::default)
+                    .kind = PlotKind::Coverage;
+            }
+            if ui.button("Flight time against distance…").clicked() {
+                app.dialogs
+                    .plots
+                    .get_or_insert_with(PlotsWindow::default)
+                    .kind = PlotKind::FlightTime;
+            }
+        });
         ui.menu_button("Help", |ui| {
             if ui.button("Sources").clicked() {
                 app.dialogs.help = Some(HelpPage::Sources);

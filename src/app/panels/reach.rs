@@ -4,6 +4,7 @@
 use crate::analysis::{ReachRow, Verdict};
 use crate::app::RangeRingsApp;
 use crate::app::state::{ReachColumn, ReachSort};
+use crate::ballistics::RotatingReach;
 use crate::scene::Highlight;
 use eframe::egui::{self, Color32, Sense};
 use egui_extras::{Column, TableBuilder};
@@ -121,15 +122,18 @@ pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ui.label(format!("{sign}{}", units.format(r.margin_km().abs())));
                 });
                 row.col(|ui| {
-                    ui.label(format!("{:.0} min", r.flight_time_min));
+                    match r.flight_time_min {
+                        Some(t) => ui.label(format!("{t:.0} min")),
+                        None => ui.label("—").on_hover_text("Glide flight is not modelled"),
+                    };
                 });
                 row.col(|ui| {
-                    match r.rotating_range_km {
-                        Some(km) => ui.label(units.format(km)),
-                        None => ui.label("global"),
+                    match r.rotating {
+                        RotatingReach::Km(km) => ui.label(units.format(km)),
+                        other => ui.label(other.words().unwrap_or_default()),
                     }
                     .on_hover_text(
-                        "Reach toward the target on the rotating Earth (Keplerian free flight)",
+                        "Reach toward the target on the rotating Earth (boost, then Keplerian free flight)",
                     );
                 });
                 row.col(|ui| {
@@ -142,6 +146,9 @@ pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                             ui.colored_label(Color32::from_rgb(0xd3, 0x84, 0x00), verdict.text())
                         }
                         Verdict::OutOfRange => ui.label(verdict.text()),
+                        Verdict::InsideMinimumRange => ui
+                            .colored_label(Color32::from_rgb(0x55, 0x60, 0xb0), verdict.text())
+                            .on_hover_text("Nearer than the missile's minimum range"),
                     };
                 });
                 if row.response().hovered() {

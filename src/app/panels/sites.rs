@@ -105,6 +105,11 @@ fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::s
     if site.illustrative {
         ui.label(egui::RichText::new("Illustrative position, not from a source").italics());
     }
+    if site.hypothetical {
+        ui.label(
+            egui::RichText::new("Hypothetical: no submarine is known to patrol here").italics(),
+        );
+    }
     if let Some(note) = &site.note {
         ui.label(egui::RichText::new(note).small());
     }

@@ -229,15 +229,6 @@ fn row_height(t: &TextSizes) -> f64 {
     1.55 * t.body
 }
 
-/// The symbol that says a verdict without colour: filled, half, hollow.
-pub fn verdict_symbol(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::InRange => "●",
-        Verdict::WithinBand => "◐",
-        Verdict::OutOfRange => "○",
-    }
-}
-
 /// The matrix as a table: margins in km (signed) with the verdict's symbol; coverage shares.
 pub fn matrix_block(scene: &Scene, scenario: &Scenario, matrix: &ReachMatrix) -> MatrixBlock {
     let headers = matrix
@@ -268,12 +259,12 @@ pub fn matrix_block(scene: &Scene, scenario: &Scenario, matrix: &ReachMatrix) ->
                     let shade = match verdict {
                         Verdict::InRange => 0,
                         Verdict::WithinBand => 1,
-                        Verdict::OutOfRange => 2,
+                        Verdict::OutOfRange | Verdict::InsideMinimumRange => 2,
                     };
                     (
                         format!(
                             "{} {sign}{}",
-                            verdict_symbol(verdict),
+                            verdict.symbol(),
                             thousands(row.margin_km().abs())
                         ),
                         shade,
