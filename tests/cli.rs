@@ -636,3 +636,135 @@ mod summary {
         );
     }
 }
+
+mod estimate {
+    use super::*;
+
+    /// The 28 July 2017 Hwasong-14 test (KCNA: 3,724.9 km apogee, 998 km, 47 min 12 s) gives
+    /// Wright's 10,400 km on a standard trajectory.
+    #[test]
+    fn a_lofted_test_gives_its_standard_range_as_json_and_table() {
+        let o = range_rings(&[
+            "estimate",
+            "--apogee-km",
+            "3724.9",
+            "--range-km",
+            "998",
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let range = v["standard_range_km"].as_f64().unwrap();
+        assert!((range - 10_400.0).abs() < 200.0, "{v}");
+        for key in [
+            "burnout_speed_km_s",
+            "standard_flight_time_min",
+            "apogee_km",
+            "two_body_range_km",
+        ] {
+            assert!(v[key].as_f64().unwrap() > 0.0, "{key}: {v}");
+        }
+        assert_eq!(v["beyond_model"], false);
+        assert_eq!(v["profile"], "icbm-liquid");
+        let fitted = &v["fitted"];
+        assert!((fitted["test_apogee_km"].as_f64().unwrap() - 3_724.9).abs() < 40.0);
+        assert!((fitted["test_range_km"].as_f64().unwrap() - 998.0).abs() < 1.0);
+        assert!(fitted["delta_v_km_s"].as_f64().unwrap() > 7.0);
+        // With the flight time the burn is fitted too, and the JSON says whether it matched.
+        let timed = range_rings(&[
+            "estimate",
+            "--apogee-km",
+            "2111.5",
+            "--range-km",
+            "787",
+            "--flight-time-min",
+            "30",
+            "--profile",
+            "irbm",
+            "--format",
+            "json",
+        ]);
+        let t: serde_json::Value = serde_json::from_slice(&timed.stdout).unwrap();
+        assert_eq!(t["fitted"]["flight_time_matched"], true, "{t}");
+        assert!((t["fitted"]["test_flight_time_min"].as_f64().unwrap() - 30.0).abs() < 0.1);
+        let text = stdout(&range_rings(&[
+            "estimate",
+            "--apogee-km",
+            "3724.9",
+            "--range-km",
+            "998",
+        ]));
+        assert!(
+            text.contains("Standard trajectory (non-rotating Earth): range 10"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn near_orbital_tests_say_beyond_the_model() {
+        // The Hwasong-17 test of 18 Nov 2022: 6,040.9 km apogee, 999.2 km.
+        let o = range_rings(&[
+            "estimate",
+            "--apogee-km",
+            "6040.9",
+            "--range-km",
+            "999.2",
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["beyond_model"], true);
+        assert!(v["standard_range_km"].is_null());
+        let text = stdout(&range_rings(&[
+            "estimate",
+            "--apogee-km",
+            "6040.9",
+            "--range-km",
+            "999.2",
+        ]));
+        assert!(text.contains("beyond the model"), "{text}");
+    }
+
+    #[test]
+    fn impossible_or_malformed_tests_exit_2_with_a_reason() {
+        for (args, says) in [
+            (
+                vec!["--apogee-km", "10", "--range-km", "5000"],
+                "no icbm-liquid rocket flies",
+            ),
+            (vec!["--apogee-km", "-5", "--range-km", "900"], "apogee"),
+            (
+                vec![
+                    "--apogee-km",
+                    "3000",
+                    "--range-km",
+                    "900",
+                    "--flight-time-min",
+                    "0",
+                ],
+                "flight time",
+            ),
+            (
+                vec![
+                    "--apogee-km",
+                    "3000",
+                    "--range-km",
+                    "900",
+                    "--profile",
+                    "icbm",
+                ],
+                "icbm-liquid",
+            ),
+            (vec!["--apogee-km", "3000"], "--range-km"),
+        ] {
+            let mut all = vec!["estimate"];
+            all.extend(args.iter().copied());
+            let o = range_rings(&all);
+            assert_eq!(o.status.code(), Some(2), "{all:?}");
+            assert!(stderr(&o).contains(says), "{all:?}: {}", stderr(&o));
+            assert!(!stderr(&o).contains("panicked"));
+        }
+    }
+}

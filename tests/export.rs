@@ -544,6 +544,7 @@ mod files {
             "Hayashi",
             "estimated from a test",
             "Figures as of 2026-11-30",
+            "minimum range (not in range",
             "WGS84 ellipsoid",
             "No Earth rotation",
             "Flight times: powered model",

@@ -10,6 +10,7 @@ use geo::{
     BooleanOps, BoundingRect, Contains, Densify, Euclidean, GeodesicArea, MultiPolygon, Point,
 };
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How much of a target area one ring covers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,7 +68,29 @@ const FOOTPRINT_STEP_DEG: f64 = 3.0;
 /// Points spread over an area for estimating shares of it: a 0.25-degree lon/lat grid of cell
 /// centres inside the area, each weighted by its cell's surface (cos latitude). Thousands of
 /// points for a country: shares to a fraction of a percent.
-fn area_samples(area: &MultiPolygon<f64>) -> Vec<(LatLon, f64)> {
+fn area_samples(area: &MultiPolygon<f64>) -> Arc<Vec<(LatLon, f64)>> {
+    // Areas rarely change: kept for the process, by their coordinates' bits.
+    type Cache = Mutex<HashMap<Vec<u64>, Arc<Vec<(LatLon, f64)>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key: Vec<u64> = area
+        .0
+        .iter()
+        .flat_map(|p| p.exterior().coords())
+        .flat_map(|c| [c.x.to_bits(), c.y.to_bits()])
+        .collect();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return found;
+    }
+    let samples = Arc::new(grid_samples(area));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, samples.clone());
+    }
+    samples
+}
+
+/// The grid of [`area_samples`], computed.
+fn grid_samples(area: &MultiPolygon<f64>) -> Vec<(LatLon, f64)> {
     let Some(bounds) = area.bounding_rect() else {
         return Vec::new();
     };
@@ -135,19 +158,26 @@ pub fn lonlat_area_m2(polygons: &MultiPolygon<f64>) -> f64 {
 /// is the geodesic area of the ring's area intersected with the target area, over the target
 /// area's own geodesic area.
 pub fn coverage_table(scenario: &Scenario) -> Vec<CoverageRow> {
-    coverage_of(scenario, scenario.ring_specs().iter().copied(), usize::MAX)
+    coverage_of(
+        scenario,
+        scenario.ring_specs().iter().copied(),
+        usize::MAX,
+        true,
+    )
 }
 
 /// Coverage rows of the visible missiles only, for the first `max_areas` target areas (what a
-/// map shows; hidden missiles would only cost time).
-pub fn visible_coverage(scenario: &Scenario, max_areas: usize) -> Vec<CoverageRow> {
-    coverage_of(scenario, scenario.visible_ring_specs(), max_areas)
+/// map shows; hidden missiles would only cost time). The share on the rotating Earth is
+/// computed only with `rotation` (the rotation layer on); otherwise it is the nominal share.
+pub fn visible_coverage(scenario: &Scenario, max_areas: usize, rotation: bool) -> Vec<CoverageRow> {
+    coverage_of(scenario, scenario.visible_ring_specs(), max_areas, rotation)
 }
 
 fn coverage_of(
     scenario: &Scenario,
     specs: impl Iterator<Item = RingSpec>,
     max_areas: usize,
+    rotation: bool,
 ) -> Vec<CoverageRow> {
     let areas: Vec<(&MultiPolygon<f64>, f64)> = scenario
         .target_areas()
@@ -166,7 +196,7 @@ fn coverage_of(
     std::thread::scope(|scope| {
         let runs: Vec<_> = specs
             .chunks(chunk)
-            .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas)))
+            .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas, rotation)))
             .collect();
         runs.into_iter()
             .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -179,11 +209,16 @@ fn coverage_rows(
     scenario: &Scenario,
     specs: &[RingSpec],
     areas: &[(&MultiPolygon<f64>, f64)],
+    rotation: bool,
 ) -> Vec<CoverageRow> {
     let mut rows = Vec::new();
     // The farthest point depends on the site, not the missile.
     let mut farthest: HashMap<(usize, usize), (LatLon, f64)> = HashMap::new();
-    let samples: Vec<Vec<(LatLon, f64)>> = areas.iter().map(|(p, _)| area_samples(p)).collect();
+    let samples: Vec<Arc<Vec<(LatLon, f64)>>> = if rotation {
+        areas.iter().map(|(p, _)| area_samples(p)).collect()
+    } else {
+        Vec::new()
+    };
     for &spec in specs {
         let site = &scenario.sites()[spec.site];
         let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
@@ -204,7 +239,7 @@ fn coverage_rows(
             };
             let missile = &scenario.missiles()[spec.missile];
             let rotating_covered_pct = match (&site.origin, &missile.flight) {
-                (Origin::Point(centre), flight @ FlightModel::Ballistic { .. }) => {
+                (Origin::Point(centre), flight @ FlightModel::Ballistic { .. }) if rotation => {
                     match flight.rotating_footprint(*centre, FOOTPRINT_STEP_DEG) {
                         Some(Footprint::Loop(points)) => FootprintEdge::new(*centre, &points)
                             .map(|edge| share_within(&samples[a], |p| edge.contains(p))),

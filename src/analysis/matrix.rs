@@ -148,7 +148,7 @@ mod tests {
     fn cells_are_the_nearest_rows_of_the_reach_table() {
         let scenario = Scenario::builtin();
         let rows = reach_table(&scenario);
-        let coverage = visible_coverage(&scenario, usize::MAX);
+        let coverage = visible_coverage(&scenario, usize::MAX, false);
         let matrix = ReachMatrix::new(&scenario, &rows, &coverage);
         assert_eq!(matrix.missiles.len(), 7);
         assert_eq!(

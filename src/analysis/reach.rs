@@ -142,11 +142,27 @@ pub struct ReachMemo {
     rows: HashMap<RowKey, ReachRow>,
 }
 
-/// Like [`reach_table`], reusing the rows of `memo` whose inputs did not change.
-pub fn reach_table_memo(scenario: &Scenario, memo: &mut ReachMemo) -> Vec<ReachRow> {
+/// Like [`reach_table`], reusing the rows of `memo` whose inputs did not change; with
+/// `visible_only`, the rows of visible missiles only (what the window shows).
+pub fn reach_table_memo(
+    scenario: &Scenario,
+    memo: &mut ReachMemo,
+    visible_only: bool,
+) -> Vec<ReachRow> {
+    let wanted = |m: &Missile| m.visible || !visible_only;
+    crate::ballistics::model::prepare(
+        scenario
+            .missiles()
+            .iter()
+            .filter(|m| wanted(m))
+            .map(|m| &m.flight),
+    );
     let mut fresh = HashMap::new();
     let mut rows = Vec::new();
     for spec in scenario.ring_specs() {
+        if !wanted(&scenario.missiles()[spec.missile]) {
+            continue;
+        }
         let site = &scenario.sites()[spec.site];
         let missile = &scenario.missiles()[spec.missile];
         let origin = origin_bits(site);
@@ -218,5 +234,5 @@ pub fn reach_row(scenario: &Scenario, spec: crate::scenario::RingSpec, target: u
 /// [`Scenario::ring_specs`]), one row per target. Hidden missiles are included: visibility is a
 /// matter of drawing, not of reach.
 pub fn reach_table(scenario: &Scenario) -> Vec<ReachRow> {
-    reach_table_memo(scenario, &mut ReachMemo::default())
+    reach_table_memo(scenario, &mut ReachMemo::default(), false)
 }

@@ -28,32 +28,34 @@ pub struct Caches {
     reach: Option<ForRevision<Vec<ReachRow>>>,
     memo: ReachMemo,
     coverage: Option<ForRevision<Vec<CoverageRow>>>,
+    /// Whether the coverage holds rotating-Earth shares.
+    coverage_rotation: bool,
     /// The reach matrix, rebuilt when reach rows or coverage change.
     matrix: Option<ReachMatrix>,
 }
 
 impl Caches {
     /// Brings the reach rows (visible missiles) up to the document's revision, and the
-    /// coverage too unless a drag is going on. Reach rows of unchanged sites are reused.
-    pub fn refresh(&mut self, doc: &Document, dragging: bool) {
+    /// coverage too unless a drag is going on (with the rotating-Earth share when `rotation`,
+    /// the rotation layer, is on). Reach rows of unchanged sites are reused.
+    pub fn refresh(&mut self, doc: &Document, dragging: bool, rotation: bool) {
         let revision = doc.revision;
         let scenario = doc.scenario();
         let mut changed = false;
         if self.reach.as_ref().is_none_or(|r| r.revision != revision) {
-            let value = reach_table_memo(scenario, &mut self.memo)
-                .into_iter()
-                .filter(|r| scenario.missiles()[r.missile].visible)
-                .collect();
+            let value = reach_table_memo(scenario, &mut self.memo, true);
             self.reach = Some(ForRevision { revision, value });
             changed = true;
         }
         let stale = self
             .coverage
             .as_ref()
-            .is_none_or(|c| c.revision != revision);
+            .is_none_or(|c| c.revision != revision)
+            || self.coverage_rotation != rotation;
         if stale && !dragging {
-            let value = visible_coverage(scenario, usize::MAX);
+            let value = visible_coverage(scenario, usize::MAX, rotation);
             self.coverage = Some(ForRevision { revision, value });
+            self.coverage_rotation = rotation;
             changed = true;
         }
         if changed || self.matrix.is_none() {

@@ -265,8 +265,11 @@ impl RangeRingsApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialogs.unsaved = Some(Pending::Quit);
         }
-        self.caches
-            .refresh(&self.doc, self.interaction.drag.is_some());
+        self.caches.refresh(
+            &self.doc,
+            self.interaction.drag.is_some(),
+            self.settings.rotation,
+        );
 
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(self, ui));

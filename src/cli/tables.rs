@@ -271,7 +271,7 @@ fn aligned(cells: &[Vec<String>]) -> String {
 /// The reach matrix of `scenario` in `format`.
 pub(super) fn summary(scenario: &Scenario, format: TableFormat) -> Result<String, Failure> {
     let rows = reach_table(scenario);
-    let coverage = visible_coverage(scenario, usize::MAX);
+    let coverage = visible_coverage(scenario, usize::MAX, false);
     let matrix = ReachMatrix::new(scenario, &rows, &coverage);
     let missile = |r: usize| &scenario.missiles()[matrix.missiles[r]];
     let place = |c: usize| &scenario.targets()[matrix.places[c]];

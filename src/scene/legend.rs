@@ -252,6 +252,16 @@ pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers
          early for shorter flights; cruise missiles at their cruise speed."
             .into(),
     );
+    let minimum = rings
+        .iter()
+        .any(|r| scenario.missiles()[r.missile].minimum_range_km.is_some());
+    if minimum {
+        out.push(
+            "⊘ in the reach matrix: nearer than the missile's minimum range (not in range; the \
+             margin is to its nominal range)."
+                .into(),
+        );
+    }
     let hypothetical = rings
         .iter()
         .any(|r| scenario.sites().get(r.site).is_some_and(|s| s.hypothetical));

@@ -153,7 +153,7 @@ impl Scene {
     /// Builds a scene from scratch, with the legend's coverage of the first target area
     /// computed for the visible missiles.
     pub fn build(scenario: &Scenario, options: &SceneOptions) -> Scene {
-        let coverage = visible_coverage(scenario, 1);
+        let coverage = visible_coverage(scenario, 1, options.layers.rotation);
         SceneBuilder::new().build(scenario, options, &coverage)
     }
 

@@ -31,6 +31,12 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     };
                     ui.label(format!("{} from {}", m.name, s.name));
                     ui.label(format!("{:.1}% covered", row.covered_pct));
+                    if app.settings.rotation {
+                        ui.label(match row.rotating_covered_pct {
+                            Some(pct) => format!("{pct:.1}% on the rotating Earth"),
+                            None => "beyond the model on the rotating Earth".to_owned(),
+                        });
+                    }
                     ui.end_row();
                 }
             });

@@ -175,7 +175,7 @@ pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions
     let (unit, overlay) = (page.unit(), page.overlay_sizes());
     let bounds = options.extent.unwrap_or_else(|| projection.bounds());
     let aspect = bounds.width() / bounds.height();
-    let coverage = visible_coverage(scenario, usize::MAX);
+    let coverage = visible_coverage(scenario, usize::MAX, options.layers.rotation);
     let mut builder = SceneBuilder::new();
     let scene_at = |builder: &mut SceneBuilder, px_per_unit: f64| {
         let scene_options = SceneOptions {
