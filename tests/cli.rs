@@ -92,9 +92,9 @@ mod reach {
         let kaesong = csv_row(&csv, "kaesong", "kn-23", "seoul");
         assert!(kaesong[3].parse::<f64>().unwrap() < 60.0, "{kaesong:?}");
         // Flight time and rotating reach: Hwasong-14 falls short of Washington on the rotating
-        // Earth too, reaches Los Angeles; Hwasong-19 eastward is beyond the model.
-        let minutes: f64 = dc[8].parse().unwrap();
-        assert!((28.0..40.0).contains(&minutes), "{minutes} min");
+        // Earth too (and beyond every estimate it gets no flight time), reaches Los Angeles
+        // in about half an hour.
+        assert_eq!(dc[8], "");
         let rotating: f64 = dc[9].parse().unwrap();
         assert!(
             (10_500.0..11_000.0).contains(&rotating) && dc[10] == "false",
@@ -105,10 +105,18 @@ mod reach {
             la[9].parse::<f64>().unwrap() > 11_500.0 && la[10] == "true",
             "{la:?}"
         );
-        // Hwasong-19 toward Honolulu (bearing 81 degrees, with the Earth's spin) passes the
-        // antipode: beyond the model, and the nominal range decides.
-        let honolulu = csv_row(&csv, "pyongyang", "hwasong-19", "honolulu");
-        assert_eq!((honolulu[9], honolulu[10]), ("beyond-model", "true"));
+        let minutes: f64 = la[8].parse().unwrap();
+        assert!((28.0..40.0).contains(&minutes), "{minutes} min");
+        // Hwasong-19 toward Tokyo (bearing 102 degrees, with the Earth's spin): every launch
+        // azimuth that lands on that bearing goes orbital or past the antipode first: beyond
+        // the model, and the nominal range decides.
+        let tokyo = csv_row(&csv, "pyongyang", "hwasong-19", "tokyo");
+        assert_eq!((tokyo[9], tokyo[10]), ("beyond-model", "true"));
+        // Toward Washington its reach is past its nominal 15,000 km, not short of it.
+        let dc19 = csv_row(&csv, "pyongyang", "hwasong-19", "washington");
+        assert!(dc19[9].parse::<f64>().unwrap() > 15_000.0, "{dc19:?}");
+        // No flight time to a target beyond every estimate.
+        assert_eq!(csv_row(&csv, "pyongyang", "kn-25", "washington")[8], "");
         // A cruise missile: path over speed plus launch (1,287 km at 800 km/h + 2 min), no
         // rotation figure.
         let hwasal = csv_row(&csv, "pyongyang", "hwasal-1", "tokyo");
@@ -732,7 +740,7 @@ mod estimate {
         for (args, says) in [
             (
                 vec!["--apogee-km", "10", "--range-km", "5000"],
-                "no icbm-liquid rocket flies",
+                "no icbm-liquid rocket of the model flies",
             ),
             (vec!["--apogee-km", "-5", "--range-km", "900"], "apogee"),
             (

@@ -141,7 +141,8 @@ fn share_within(samples: &[(LatLon, f64)], inside: impl Fn(LatLon) -> bool) -> f
         return 0.0;
     }
     let within: f64 = samples.iter().filter(|s| inside(s.0)).map(|s| s.1).sum();
-    100.0 * within / total
+    // An empty sum is -0.0; shares print as 0.
+    100.0 * within / total + 0.0
 }
 
 /// Geodesic area of planar lon/lat polygons whose edges are straight in longitude and latitude

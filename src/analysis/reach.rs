@@ -71,8 +71,8 @@ pub struct ReachRow {
     pub range_max_km: f64,
     /// The missile's minimum range, km, if it has one.
     pub minimum_range_km: Option<f64>,
-    /// Flight time to the target, minutes, lift-off to impact; `None` when the flight class is
-    /// not modelled (glide) or the model breaks down (orbital speed).
+    /// Flight time to the target, minutes, lift-off to impact; `None` beyond every estimate,
+    /// when the flight class is not modelled (glide) or the model breaks down (orbital speed).
     pub flight_time_min: Option<f64>,
     /// Reach toward the target on the rotating Earth.
     pub rotating: RotatingReach,
@@ -106,6 +106,20 @@ impl ReachRow {
             Verdict::WithinBand
         } else {
             Verdict::OutOfRange
+        }
+    }
+
+    /// Why there is no flight time, in a few words: "out of range", "not modelled (glide)" or
+    /// "beyond the model"; `None` when there is one.
+    pub fn no_flight_time(&self, missile: &Missile) -> Option<&'static str> {
+        if self.flight_time_min.is_some() {
+            None
+        } else if self.distance_km > self.range_max_km {
+            Some("out of range")
+        } else if missile.flight.class() == crate::ballistics::FlightClass::Glide {
+            Some("not modelled (glide)")
+        } else {
+            Some("beyond the model")
         }
     }
 
@@ -212,7 +226,10 @@ fn row_for(site: &Site, missile: &Missile, target: &Target) -> ReachRow {
         range_km: missile.range_km,
         range_max_km: missile.max_range_km(),
         minimum_range_km: missile.minimum_range_km,
-        flight_time_min: missile.flight.flight_time_min(distance_km),
+        // No flight time to a target beyond every estimate: it is not reached.
+        flight_time_min: (distance_km <= missile.max_range_km())
+            .then(|| missile.flight.flight_time_min(distance_km))
+            .flatten(),
         rotating: missile
             .flight
             .rotating_range_toward(site.position, target.position),

@@ -72,7 +72,7 @@ pub enum EstimateError {
     NotPositive(&'static str),
     /// Apogee and range that no trajectory of this kind joins.
     #[error(
-        "no {profile} rocket flies {range_km} km with an apogee of {apogee_km} km: a lofted test has an apogee above a fifth of its range and below 20,000 km"
+        "no {profile} rocket of the model flies a steep trajectory of {range_km} km to an apogee of {apogee_km} km: check the figures (apogee and ground range, km) or try another --profile"
     )]
     NoFit {
         /// Profile name.

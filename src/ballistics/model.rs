@@ -218,7 +218,8 @@ impl Ballistic {
 
     /// Lift-off to impact over `distance_km`, s: the thrust cut off so that the
     /// range-maximising trajectory lands there; below the shortest tabulated flight,
-    /// minimum-energy free flight after that flight's burn.
+    /// minimum-energy free flight after that flight's burn; beyond the standard flight, its
+    /// time grown as the minimum-energy free flight grows.
     pub fn time_to(&self, distance_km: f64) -> f64 {
         let Some(&(first_km, first_s)) = self.times.first() else {
             return two_body::minimum_energy(distance_km).free_flight_s;
@@ -226,6 +227,14 @@ impl Ballistic {
         if distance_km <= first_km || self.times.len() < 2 {
             let coast = two_body::minimum_energy(first_km).free_flight_s;
             return first_s - coast + two_body::minimum_energy(distance_km).free_flight_s;
+        }
+        if let Some(&(last_km, last_s)) = self.times.last()
+            && distance_km > last_km
+        {
+            // Beyond the standard flight (a target within the band of estimates): the same
+            // rocket with a little more energy, by the minimum-energy free flight's growth.
+            return last_s + two_body::minimum_energy(distance_km).free_flight_s
+                - two_body::minimum_energy(last_km).free_flight_s;
         }
         let after = self
             .times

@@ -85,6 +85,17 @@ pub struct PlanarFlight {
     pub burnout: Burnout,
 }
 
+/// The outcome of the search for the range-maximising trajectory.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Standard {
+    /// The kick of the longest flight and the flight.
+    Flies(f64, PlanarFlight),
+    /// Some kick reaches orbital speed: beyond the model.
+    Orbital,
+    /// No kick gets the rocket away from the ground: too weak for its weight.
+    Grounded,
+}
+
 /// One point of a trajectory for plots: downrange distance along the surface and altitude, km.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrackPoint {
@@ -122,6 +133,9 @@ impl Rocket {
             .min(self.profile.burn_s())
             .max(0.0);
         let kick_at = self.profile.vertical_rise_s.clamp(0.0, end);
+        // Long burns (a file's stages may add up to 6,000 s) take longer steps: at most about
+        // 300 in all.
+        let step_s = BOOST_STEP_S.max(end / 300.0);
         let (sk, ck) = kick_deg.to_radians().sin_cos();
         // x downrange, y up through the launch point; velocity relative to the ground.
         let mut p = [0.0, EARTH_RADIUS_KM];
@@ -150,7 +164,7 @@ impl Rocket {
             }
             marks.push(stage_end);
             for mark in marks {
-                let steps = ((mark - t) / BOOST_STEP_S).ceil().max(4.0) as usize;
+                let steps = ((mark - t) / step_s).ceil().max(4.0) as usize;
                 let dt = (mark - t) / steps as f64;
                 if dt <= 0.0 {
                     continue;
@@ -213,26 +227,40 @@ impl Rocket {
     }
 
     /// The range-maximising trajectory on the non-rotating Earth: the kick and the flight.
-    /// `None` when some kick reaches orbital speed (beyond the model).
+    /// `None` when the search meets a kick that reaches orbital speed (beyond the model) or
+    /// the rocket cannot climb away from the ground.
     pub fn standard_flight(&self, cutoff_s: Option<f64>) -> Option<(f64, PlanarFlight)> {
+        match self.standard(cutoff_s) {
+            Standard::Flies(kick, flight) => Some((kick, flight)),
+            Standard::Orbital | Standard::Grounded => None,
+        }
+    }
+
+    /// The range-maximising trajectory, or why there is none. An orbital kick counts as
+    /// endless range, so the search heads for it once it has seen one.
+    pub fn standard(&self, cutoff_s: Option<f64>) -> Standard {
         let best = golden_section_max(0.0, MAX_KICK_DEG, 1e-3, 80, |kick| {
-            match self.boost(kick, cutoff_s, None) {
-                None => Some((0.0, None)),
+            Some(match self.boost(kick, cutoff_s, None) {
+                None => (-1.0, Standard::Grounded),
                 Some(burnout) => {
                     let (r, v) = burnout_vectors(&burnout);
-                    let fall = fall_to_surface(r, v)?;
-                    let range = (burnout.downrange_rad + fall.angle_rad) * EARTH_RADIUS_KM;
-                    let flight = PlanarFlight {
-                        range_km: range,
-                        time_s: burnout.time_s + fall.time_s,
-                        apogee_km: fall.apogee_km.max(burnout.radius_km - EARTH_RADIUS_KM),
-                        burnout,
-                    };
-                    Some((range, Some(flight)))
+                    match fall_to_surface(r, v) {
+                        None => (f64::INFINITY, Standard::Orbital),
+                        Some(fall) => {
+                            let range = (burnout.downrange_rad + fall.angle_rad) * EARTH_RADIUS_KM;
+                            let flight = PlanarFlight {
+                                range_km: range,
+                                time_s: burnout.time_s + fall.time_s,
+                                apogee_km: fall.apogee_km.max(burnout.radius_km - EARTH_RADIUS_KM),
+                                burnout,
+                            };
+                            (range, Standard::Flies(kick, flight))
+                        }
+                    }
                 }
-            }
-        })?;
-        Some((best.x, best.payload?))
+            })
+        });
+        best.map_or(Standard::Grounded, |b| b.payload)
     }
 
     /// Where the rocket lands when launched from `site` along `azimuth_deg` with a kick of
@@ -319,45 +347,56 @@ pub fn calibrate(profile: &BoostProfile, range_km: f64) -> Option<Rocket> {
         profile: profile.clone(),
         delta_v_km_s: dv,
     };
-    let reach = |dv: f64| rocket(dv).standard_flight(None).map(|(_, f)| f.range_km);
+    // How far short of the range a velocity gain falls, km: an orbital rocket is endlessly
+    // far, one that cannot lift off falls the whole range short.
+    let miss = |dv: f64| match rocket(dv).standard(None) {
+        Standard::Flies(_, f) => f.range_km - range_km,
+        Standard::Orbital => f64::INFINITY,
+        Standard::Grounded => -range_km,
+    };
     // Bracket: the two-body burnout speed is a lower bound (the boost loses to gravity).
     let mut lo = super::two_body::minimum_energy(range_km).burnout_speed_km_s;
     let mut hi = lo + 0.5;
+    let mut f_hi = miss(hi);
     let mut steps = 0;
-    while reach(hi).is_some_and(|r| r < range_km) {
+    while f_hi < 0.0 {
         lo = hi;
         hi += 0.5;
+        f_hi = miss(hi);
         steps += 1;
         if steps > 40 {
             return None;
         }
     }
     // Regula falsi with the Illinois step on range against speed (smooth and increasing);
-    // "orbital" counts as too far and halves the bracket.
-    let miss = |dv: f64| reach(dv).map(|r| r - range_km);
-    let (mut f_lo, mut f_hi) = (miss(lo).unwrap_or(-range_km), miss(hi));
+    // an orbital end halves the bracket.
+    let mut f_lo = miss(lo).min(0.0);
     for _ in 0..60 {
-        let mid = match f_hi {
-            Some(f_hi) if f_hi > f_lo => hi - f_hi * (hi - lo) / (f_hi - f_lo),
-            _ => 0.5 * (lo + hi),
+        let mid = if f_hi.is_finite() && f_hi > f_lo {
+            hi - f_hi * (hi - lo) / (f_hi - f_lo)
+        } else {
+            0.5 * (lo + hi)
         };
-        match miss(mid) {
-            Some(f) if f.abs() < 1e-3 => return Some(rocket(mid)),
-            Some(f) if f < 0.0 => {
-                (lo, f_lo) = (mid, f);
-                f_hi = f_hi.map(|f| f / 2.0);
-            }
-            other => {
-                (hi, f_hi) = (mid, other);
-                f_lo /= 2.0;
-            }
+        let f = miss(mid);
+        if f.abs() < 1e-3 {
+            return Some(rocket(mid));
+        }
+        if f < 0.0 {
+            (lo, f_lo) = (mid, f);
+            f_hi /= 2.0;
+        } else {
+            (hi, f_hi) = (mid, f);
+            f_lo /= 2.0;
         }
         // A micrometre per second moves an ICBM's range by a few metres.
         if hi - lo < 1e-6 {
             break;
         }
     }
-    Some(rocket(0.5 * (lo + hi)))
+    // Near the antipode the range may jump to orbital between neighbouring gains: then
+    // there is no rocket with this range in the model.
+    let dv = 0.5 * (lo + hi);
+    (miss(dv).abs() < 1.0).then(|| rocket(dv))
 }
 
 /// The thrust of one stage: constant thrust and mass flow.

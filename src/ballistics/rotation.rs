@@ -123,32 +123,71 @@ pub fn rotating_footprint(launcher: &impl Launcher, site: LatLon, step_deg: f64)
 }
 
 /// The reach on the rotating Earth toward `target`: the farthest impact whose bearing from the
-/// site is the target's, km; `None` when beyond the model. The launch azimuth is corrected for
-/// the sideways drift of the impact (the Earth turns under the missile) in a few fixed-point
-/// steps.
+/// site is the target's, km; `None` when beyond the model (no launch azimuth lands on that
+/// bearing short of orbital speed or the antipode).
+///
+/// The launch azimuth is corrected for the sideways drift of the impact (the Earth turns under
+/// the missile): a few fixed-point steps, which converge where the drift changes slowly; for
+/// the longest flights, where it does not, a scan of launch azimuths within 90 degrees of the
+/// bearing for where the drift changes sign, each crossing refined by bisection.
 pub fn rotating_range_toward(
     launcher: &impl Launcher,
     site: LatLon,
     target: LatLon,
 ) -> Option<f64> {
     let bearing = inverse(site, target).azimuth_deg;
+    // The impact's bearing less the target's (degrees, in [-180, 180)) and its distance.
+    let drift_at = |azimuth: f64| match farthest_impact(launcher, site, azimuth, true) {
+        Reach::Point(p, km) => Some((
+            (inverse(site, p).azimuth_deg - bearing + 540.0).rem_euclid(360.0) - 180.0,
+            km,
+        )),
+        Reach::BeyondModel => None,
+    };
+    const CLOSE_DEG: f64 = 0.01;
     let mut azimuth = bearing;
-    let mut reach = 0.0;
-    for _ in 0..4 {
-        match farthest_impact(launcher, site, azimuth, true) {
-            Reach::BeyondModel => return None,
-            Reach::Point(p, km) => {
-                reach = km;
-                let drift =
-                    (inverse(site, p).azimuth_deg - bearing + 540.0).rem_euclid(360.0) - 180.0;
-                if drift.abs() < 0.01 {
-                    break;
-                }
-                azimuth -= drift;
-            }
+    for _ in 0..6 {
+        match drift_at(azimuth) {
+            Some((drift, km)) if drift.abs() < CLOSE_DEG => return Some(km),
+            Some((drift, _)) => azimuth -= drift,
+            None => break,
         }
     }
-    Some(reach)
+    let mut best: Option<f64> = None;
+    let mut previous: Option<(f64, f64)> = None;
+    for step in -90..=90 {
+        let azimuth = bearing + f64::from(step);
+        let Some((drift, _)) = drift_at(azimuth) else {
+            previous = None;
+            continue;
+        };
+        if let Some((before, drift_before)) = previous
+            && drift_before.signum() != drift.signum()
+            // Not the jump from +180 to -180 behind the site.
+            && (drift_before - drift).abs() < 90.0
+        {
+            let (mut lo, mut hi, mut d_lo) = (before, azimuth, drift_before);
+            let mut found = None;
+            for _ in 0..40 {
+                let mid = 0.5 * (lo + hi);
+                let Some((d, km)) = drift_at(mid) else { break };
+                if d.abs() < CLOSE_DEG {
+                    found = Some(km);
+                    break;
+                }
+                if d.signum() == d_lo.signum() {
+                    (lo, d_lo) = (mid, d);
+                } else {
+                    hi = mid;
+                }
+            }
+            if let Some(km) = found {
+                best = Some(best.map_or(km, |b: f64| b.max(km)));
+            }
+        }
+        previous = Some((azimuth, drift));
+    }
+    best
 }
 
 /// A footprint's edge as seen from its site: distance against bearing, for quick lookups.
@@ -293,6 +332,19 @@ mod wright {
             "west {}",
             km(270.0)
         );
+    }
+
+    #[test]
+    fn longer_missiles_reach_farther_on_the_rotating_earth_too() {
+        // Past about 14,000 km the drift correction's fixed-point steps swing; the scan finds
+        // the launch azimuth that lands on the bearing.
+        let washington = LatLon::lat_lon(38.8977, -77.0365);
+        let reach = |km: f64| {
+            let rocket = ballistic(&profile("icbm-solid").unwrap(), km).unwrap();
+            rotating_range_toward(rocket.as_ref(), PYONGYANG, washington).unwrap()
+        };
+        let (short, long) = (reach(14_500.0), reach(15_000.0));
+        assert!(long > short && long > 15_000.0, "{short} then {long}");
     }
 
     #[test]

@@ -117,15 +117,21 @@ pub fn reach_text_table(scenario: &Scenario, rows: &[ReachRow]) -> String {
     let mut cells: Vec<[String; 10]> = vec![header.map(String::from)];
     for r in rows {
         cells.push([
-            scenario.sites()[r.site].name.clone(),
+            scenario.sites()[r.site].display_name().into_owned(),
             scenario.missiles()[r.missile].name.clone(),
             scenario.targets()[r.target].name.clone(),
             format!("{:.1}", r.distance_km),
             format!("{:.1}", r.azimuth_deg + 0.0),
             format!("{:.0}", r.range_km),
             format!("{:+.1}", r.margin_km()),
-            r.flight_time_min
-                .map_or_else(|| "not modelled".to_owned(), |t| format!("{t:.1}")),
+            r.flight_time_min.map_or_else(
+                || {
+                    r.no_flight_time(&scenario.missiles()[r.missile])
+                        .unwrap_or_default()
+                        .to_owned()
+                },
+                |t| format!("{t:.1}"),
+            ),
             r.rotating_range_km().map_or_else(
                 || r.rotating.words().unwrap_or_default().to_owned(),
                 |km| format!("{km:.0}"),
@@ -228,7 +234,11 @@ pub(super) fn coverage(scenario: &Scenario, format: TableFormat) -> Result<Strin
                 let _ = writeln!(
                     out,
                     "{:<26} {:<30} {:<28} {:>8.1}% {:>12.1} {rotating:>16}",
-                    s.name, m.name, a.name, r.covered_pct, r.farthest_km
+                    s.display_name(),
+                    m.name,
+                    a.name,
+                    r.covered_pct,
+                    r.farthest_km
                 );
             }
             out

@@ -285,7 +285,7 @@ pub struct Missile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "optional_range")]
     pub minimum_range_km: Option<f64>,
-    /// Overrides of the boost profile the class implies (ballistic and glide flight).
+    /// Overrides of the boost profile the class implies (ballistic flight; ignored otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ballistics: Option<Ballistics>,
 }
@@ -304,7 +304,7 @@ pub enum ProfileName {
     Slbm,
     /// Three solid stages, about 180 s.
     IcbmSolid,
-    /// Two liquid stages, about 300 s.
+    /// Two liquid stages, about 200 s.
     IcbmLiquid,
 }
 

@@ -124,7 +124,10 @@ pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 row.col(|ui| {
                     match r.flight_time_min {
                         Some(t) => ui.label(format!("{t:.0} min")),
-                        None => ui.label("—").on_hover_text("Glide flight is not modelled"),
+                        None => ui.label("—").on_hover_text(
+                            r.no_flight_time(&scenario.missiles()[r.missile])
+                                .unwrap_or_default(),
+                        ),
                     };
                 });
                 row.col(|ui| {

@@ -10,6 +10,9 @@ use crate::scene::{Focus, Scene};
 /// Rings below this range get the inset, km.
 pub const SHORT_RANGE_KM: f64 = 1_500.0;
 
+/// Smallest half-width of the inset's frame, km.
+const MIN_INSET_HALF_KM: f64 = 100.0;
+
 /// Whether briefings get an inset for short ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum InsetMode {
@@ -96,7 +99,10 @@ pub fn inset_view(scenario: &Scenario, scene: &Scene, shown: &MapRect) -> Option
     // A tenth of the largest short radius around, and not taller than wide by much.
     let margin = 0.1 * radius * M_PER_KM / crate::geodesy::EARTH_MEAN_RADIUS_M;
     let (cx, cy) = (0.5 * (e.min.x + e.max.x), 0.5 * (e.min.y + e.max.y));
-    let half_w = 0.5 * e.width() + margin;
+    // At least 100 km each side: a ring of a few metres would otherwise zoom the inset so far
+    // that the basemap's coordinates overflow the rasteriser.
+    let least = MIN_INSET_HALF_KM * M_PER_KM / crate::geodesy::EARTH_MEAN_RADIUS_M;
+    let half_w = (0.5 * e.width() + margin).max(least);
     let half_h = (0.5 * e.height() + margin)
         .min(1.2 * half_w)
         .max(0.6 * half_w);
