@@ -664,3 +664,42 @@ fn plots_show_coverage_against_range_and_flight_time_against_distance() {
     h.run_steps(2);
     h.get_by_label_contains("From Mupyong-ni (Jagang)");
 }
+
+#[test]
+fn a_range_beyond_its_band_widens_the_band_instead_of_being_refused() {
+    let mut h = harness();
+    let nodong = |h: &Harness<'_, RangeRingsApp>| {
+        h.state()
+            .doc
+            .scenario()
+            .missiles()
+            .iter()
+            .find(|m| m.id == "nodong")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(nodong(&h).band.unwrap().max_km, 1_600.0);
+    let spin = h
+        .get_all_by(|n| {
+            n.role() == Role::SpinButton
+                && n.label().as_deref() == Some("Range km")
+                && n.value().as_deref() == Some("1300")
+        })
+        .next()
+        .unwrap();
+    spin.set_value_accesskit(2_000.0);
+    h.run_steps(2);
+    let widened = nodong(&h);
+    assert_eq!(widened.range_km, 2_000.0);
+    assert_eq!(widened.band.unwrap().max_km, 2_000.0);
+    // The band's top is now the nominal range itself, the user's figure.
+    assert_eq!(widened.band.unwrap().min_km, 1_000.0);
+    assert!(h.state().dialogs.notices.0.is_empty(), "no refusal");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let back = nodong(&h);
+    assert_eq!(
+        (back.range_km, back.band.unwrap().max_km),
+        (1_300.0, 1_600.0)
+    );
+}

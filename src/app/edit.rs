@@ -85,7 +85,7 @@ pub enum Edit {
         /// The colour.
         color: Rgba,
     },
-    /// Change a missile's nominal range.
+    /// Change a missile's nominal range; its band widens to hold it.
     SetRange {
         /// Index into the missiles.
         missile: usize,
@@ -228,6 +228,14 @@ impl Edit {
             Self::SetRange { missile, km } => {
                 if let Some(m) = file.missiles.get_mut(missile) {
                     m.range_km = km;
+                    // The band widens to hold the new range (its edge becomes the nominal
+                    // range itself), instead of the edit being refused.
+                    if let Some(min) = m.range_min_km.filter(|min| *min > km) {
+                        m.range_min_km = Some(km.min(min));
+                    }
+                    if let Some(max) = m.range_max_km.filter(|max| *max < km) {
+                        m.range_max_km = Some(km.max(max));
+                    }
                 }
             }
             Self::SetBandMin { missile, km } => {
