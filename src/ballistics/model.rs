@@ -158,15 +158,6 @@ impl FlightModel {
             Some(b) => rotation::rotating_footprint(b.as_ref(), site, step_deg),
         })
     }
-
-    /// The calibrated rocket, for plots and reports; `None` for other classes or beyond the
-    /// model.
-    pub fn rocket(&self) -> Option<Arc<Ballistic>> {
-        match self {
-            Self::Ballistic { profile, range_km } => ballistic(profile, *range_km),
-            _ => None,
-        }
-    }
 }
 
 /// A rocket calibrated to a range, with what is precomputed from it: its standard

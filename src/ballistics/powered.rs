@@ -588,7 +588,7 @@ mod tests {
 
     #[test]
     fn calibration_reaches_the_range_and_costs_more_than_two_body() {
-        let profile = crate::ballistics::profiles::class_profile("ICBM");
+        let profile = crate::ballistics::profiles::profile("icbm-liquid").unwrap();
         let rocket = calibrate(&profile, 10_400.0).unwrap();
         let (_, flight) = rocket.standard_flight(None).unwrap();
         assert!((flight.range_km - 10_400.0).abs() < 1.0, "{flight:?}");

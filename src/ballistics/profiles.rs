@@ -89,11 +89,6 @@ fn class_profile_named(name: &str) -> BoostProfile {
     })
 }
 
-/// The profile for a class name alone (tests and examples).
-pub fn class_profile(class: &str) -> BoostProfile {
-    profile_for(Some(class), 0.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
