@@ -18,6 +18,7 @@ pub mod color;
 pub mod export;
 pub mod fonts;
 pub mod format;
+pub mod gazetteer;
 pub mod geodesy;
 pub mod numeric;
 pub mod projection;

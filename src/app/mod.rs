@@ -62,6 +62,8 @@ struct FrameState {
     allow_close: bool,
     /// The user asked to quit and confirmed.
     quit_requested: bool,
+    /// When the last frame was laid out, when `RANGE_RINGS_TIMING` asks for frame times.
+    last_frame_at: Option<Instant>,
 }
 
 /// The app.
@@ -411,6 +413,27 @@ fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+impl RangeRingsApp {
+    /// Prints when the first frame was laid out, and then the time since the previous frame:
+    /// while the map is dragged without pause, that is the whole cost of a frame (layout,
+    /// tessellation, painting by the GL driver, buffer swap).
+    fn log_frame_time(&mut self, first: bool) {
+        let now = Instant::now();
+        if first && let Some(start) = PROCESS_START.get() {
+            eprintln!(
+                "range-rings: first frame laid out {:.0} ms after start",
+                (now - *start).as_secs_f64() * 1000.0
+            );
+        } else if let Some(last) = self.frame.last_frame_at {
+            eprintln!(
+                "range-rings: frame {:.1} ms after the previous one",
+                (now - last).as_secs_f64() * 1000.0
+            );
+        }
+        self.frame.last_frame_at = Some(now);
+    }
+}
+
 /// When the process started, for the start-up timing that `RANGE_RINGS_TIMING=1` prints.
 static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
@@ -423,14 +446,8 @@ impl eframe::App for RangeRingsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let first = self.frame.applied_theme.is_none();
         self.show(ui);
-        if first
-            && std::env::var_os("RANGE_RINGS_TIMING").is_some()
-            && let Some(start) = PROCESS_START.get()
-        {
-            eprintln!(
-                "range-rings: first frame laid out {:.0} ms after start",
-                start.elapsed().as_secs_f64() * 1000.0
-            );
+        if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
+            self.log_frame_time(first);
         }
         if self.frame.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
