@@ -16,14 +16,27 @@ fn main() -> ExitCode {
         std::panic::catch_unwind(|| cli::run(std::env::args_os(), &mut std::io::stdout().lock()));
     match outcome {
         Ok(Outcome::Exit(exit)) => ExitCode::from(exit.code()),
-        Ok(Outcome::OpenApp(scenario, origin)) => open_app(*scenario, origin),
+        Ok(Outcome::OpenApp(scenario, origin)) => open_app(*scenario, origin, None),
+        Ok(Outcome::OpenRefused { path, problems }) => {
+            eprintln!("range-rings: {problems}");
+            // Started from a file manager there is no terminal to read: the window says it too.
+            // Exit 2 either way: the file was refused, window or no window.
+            let _shown = open_app(Scenario::builtin(), None, Some((path, problems)));
+            ExitCode::from(Exit::Invalid.code())
+        }
         Err(_) => ExitCode::from(Exit::Failure.code()),
     }
 }
 
+/// Opens the window; `refused` is a file `open` could not use and its problems, listed in the
+/// window over the built-in scenario.
 #[cfg(feature = "app")]
-fn open_app(scenario: Scenario, origin: Option<PathBuf>) -> ExitCode {
-    match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin)) {
+fn open_app(
+    scenario: Scenario,
+    origin: Option<PathBuf>,
+    refused: Option<(PathBuf, String)>,
+) -> ExitCode {
+    match std::panic::catch_unwind(move || range_rings::app::run(&scenario, origin, refused)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             let no_display = std::env::var_os("DISPLAY").is_none()
@@ -43,7 +56,14 @@ fn open_app(scenario: Scenario, origin: Option<PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "app"))]
-fn open_app(_scenario: Scenario, _origin: Option<PathBuf>) -> ExitCode {
+fn open_app(
+    _scenario: Scenario,
+    _origin: Option<PathBuf>,
+    refused: Option<(PathBuf, String)>,
+) -> ExitCode {
+    if refused.is_some() {
+        return ExitCode::from(Exit::Invalid.code());
+    }
     eprintln!(
         "range-rings: this build has no window (built without the \"app\" feature); see --help"
     );

@@ -3,8 +3,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn range_rings(args: &[&str]) -> Output {
+    // No display: `open` must never leave a window waiting for a click in a test.
     Command::new(env!("CARGO_BIN_EXE_range-rings"))
         .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
         .output()
         .expect("binary runs")
 }

@@ -1,6 +1,7 @@
 //! Work off the UI thread: system file dialogs (rfd) and exports, each on a thread of its own
 //! that reports back through a channel, so the frame loop never blocks.
 
+use super::dialogs::PathPurpose;
 use crate::export::briefing::ImageOptions;
 use crate::projection::Projection;
 use crate::scenario::Scenario;
@@ -11,10 +12,8 @@ use std::time::{Duration, Instant};
 /// What a system file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
-    /// Pick a scenario to open.
-    Open,
-    /// Pick where to save the scenario.
-    SaveAs,
+    /// Pick a path for opening, saving or importing.
+    Path(super::dialogs::PathPurpose),
     /// Pick where to export.
     Export,
 }
@@ -66,10 +65,19 @@ impl Background {
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let result = match purpose {
-                DialogPurpose::Open => dialog.add_filter("Scenario (JSON)", &["json"]).pick_file(),
-                DialogPurpose::SaveAs => dialog
+                DialogPurpose::Path(PathPurpose::Open) => {
+                    dialog.add_filter("Scenario (JSON)", &["json"]).pick_file()
+                }
+                DialogPurpose::Path(PathPurpose::SaveAs) => dialog
                     .add_filter("Scenario (JSON)", &["json"])
                     .set_file_name(suggested.unwrap_or_else(|| "scenario.json".into()))
+                    .save_file(),
+                DialogPurpose::Path(PathPurpose::ImportAreas) => dialog
+                    .add_filter("GeoJSON", &["geojson", "json"])
+                    .pick_file(),
+                DialogPurpose::Path(PathPurpose::ReachCsv) => dialog
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("reach.csv")
                     .save_file(),
                 DialogPurpose::Export => dialog
                     .add_filter("Image or data", &["png", "svg", "geojson", "kml"])

@@ -7,8 +7,10 @@ use super::background::DialogPurpose;
 use super::dialogs::{ExportForm, PathPrompt, PathPurpose};
 use super::document::Document;
 use super::edit::{Edit, Step};
+use super::state::MapTool;
 use super::state::NoticeKind;
 use crate::export::briefing::ImageOptions;
+use crate::geodesy::LatLon;
 use crate::projection::ProjectionKind;
 use crate::scenario::{FORMAT, SaveError, Scenario, ScenarioFile};
 use std::path::PathBuf;
@@ -78,6 +80,22 @@ pub enum Command {
     ResetView,
     /// Highlight a matrix cell's ring and geodesic and fit the view to both (again: let go).
     Pick(crate::scene::Highlight),
+    /// Make the target area drawn on the map part of the scenario.
+    FinishArea,
+    /// Leave the ruler or the area tool (an area being drawn is dropped).
+    CancelTool,
+    /// Fit the view to the visible rings.
+    FitVisibleRings,
+    /// Centre the map on a point, zoomed in to at least a region.
+    CentreOn(LatLon),
+    /// Open the place search.
+    FindPlace,
+    /// Ask for a path (system dialog, else the typed prompt) for this purpose.
+    BrowseFor(PathPurpose),
+    /// Add the polygons of a GeoJSON file as target areas.
+    ImportAreas(PathBuf),
+    /// Write the reach table (visible missiles) as CSV.
+    SaveReachCsv(PathBuf),
 }
 
 impl RangeRingsApp {
@@ -92,13 +110,16 @@ impl RangeRingsApp {
         match command {
             Command::New => self.discard_then(Pending::New),
             Command::Open(path) => self.discard_then(Pending::Open(path)),
-            Command::OpenDialog => self.ask_path(DialogPurpose::Open),
+            Command::OpenDialog => self.ask_path(DialogPurpose::Path(PathPurpose::Open)),
             Command::Save => match self.doc.path.clone() {
                 Some(path) => self.save_to(path),
-                None => self.ask_path(DialogPurpose::SaveAs),
+                None => self.ask_path(DialogPurpose::Path(PathPurpose::SaveAs)),
             },
             Command::SaveAs(path) => self.save_to(path),
-            Command::SaveAsDialog => self.ask_path(DialogPurpose::SaveAs),
+            Command::SaveAsDialog => self.ask_path(DialogPurpose::Path(PathPurpose::SaveAs)),
+            Command::BrowseFor(purpose) => self.ask_path(DialogPurpose::Path(purpose)),
+            Command::ImportAreas(path) => self.import_areas(&path),
+            Command::SaveReachCsv(path) => self.save_reach_csv(&path),
             Command::ShowExport => {
                 if self.dialogs.export.is_none() {
                     let title = self.doc.scenario().title().unwrap_or_default().to_owned();
@@ -161,6 +182,20 @@ impl RangeRingsApp {
                 let projection = self.projection();
                 self.view.reset(&projection);
             }
+            Command::FinishArea => self.finish_area(),
+            Command::CancelTool => {
+                self.interaction.tool = MapTool::Browse;
+                self.interaction.ruler.clear();
+                self.interaction.area_draft.clear();
+            }
+            Command::FitVisibleRings => self.fit_visible_rings(),
+            Command::FindPlace => {
+                self.dialogs
+                    .places
+                    .get_or_insert_with(super::dialogs::PlaceSearch::default)
+                    .focused = false;
+            }
+            Command::CentreOn(at) => self.centre_on(at),
             Command::Pick(pick) => {
                 if self.interaction.picked == Some(pick) {
                     self.interaction.picked = None;
@@ -172,20 +207,131 @@ impl RangeRingsApp {
         }
     }
 
-    /// Applies an edit to the document; a refused one is reported over the map. A new site is
-    /// selected.
+    /// Applies an edit to the document; a refused one is reported over the map. What the edit
+    /// added is selected; a removal clears the selection it invalidates.
     fn apply_edit(&mut self, edit: Edit, step: Step) {
-        let added_site = matches!(edit, Edit::AddSite { .. });
+        let before = (
+            self.doc.scenario().sites().len(),
+            self.doc.scenario().missiles().len(),
+            self.doc.scenario().targets().len(),
+        );
+        let inserted_missile = match &edit {
+            Edit::DuplicateMissile { missile } => Some(missile + 1),
+            _ => None,
+        };
         let result = match step {
             Step::New => self.doc.edit(|f| edit.apply(f)),
             Step::Continue => self.doc.edit_continuing(|f| edit.apply(f)),
         };
-        match result {
-            Ok(()) if added_site => {
-                self.interaction.selected_site = self.doc.scenario().sites().len().checked_sub(1);
+        if let Err(problems) = result {
+            self.notify(format!("Not applied: {problems}"), NoticeKind::Error);
+            return;
+        }
+        let after = (
+            self.doc.scenario().sites().len(),
+            self.doc.scenario().missiles().len(),
+            self.doc.scenario().targets().len(),
+        );
+        let i = &mut self.interaction;
+        if after.0 > before.0 {
+            i.selected_site = Some(after.0 - 1);
+        }
+        if after.1 > before.1 {
+            i.selected_missile = inserted_missile.or(Some(after.1 - 1));
+        }
+        if after.2 > before.2 {
+            i.selected_target = Some(after.2 - 1);
+        }
+        if after.0 < before.0 {
+            i.selected_site = None;
+        }
+        if after.1 < before.1 {
+            i.selected_missile = None;
+        }
+        if after.2 < before.2 {
+            i.selected_target = None;
+        }
+    }
+
+    /// Adds the drawn corners as a target area (three or more), and leaves the tool.
+    fn finish_area(&mut self) {
+        let mut corners = std::mem::take(&mut self.interaction.area_draft);
+        // A double click also clicked twice on the last corner.
+        corners.dedup_by(|a, b| crate::geodesy::distance_m(*a, *b) < 1.0);
+        if corners.len() < 3 {
+            self.interaction.area_draft = corners;
+            self.notify(
+                "A target area needs at least three corners: click on the map to add them.",
+                NoticeKind::Info,
+            );
+            return;
+        }
+        let number = self.doc.scenario().target_areas().len() + 1;
+        let area = crate::scenario::file::TargetArea {
+            id: "area".into(),
+            name: format!("Area {number}"),
+            polygons: vec![corners.iter().map(|c| [c.lon, c.lat]).collect()],
+            source: Some("Drawn in range-rings".into()),
+        };
+        self.interaction.tool = MapTool::Browse;
+        self.apply_edit(Edit::AddTargetAreas { areas: vec![area] }, Step::New);
+    }
+
+    /// Adds the polygons of a GeoJSON file as target areas, in one undo step.
+    fn import_areas(&mut self, path: &std::path::Path) {
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "area".to_owned(), |s| s.to_string_lossy().into_owned());
+        let read = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| crate::scenario::areas_from_geojson(&text, &stem));
+        match read {
+            Ok(found) => {
+                let count = found.areas.len();
+                let names: Vec<String> = found.areas.iter().map(|a| a.name.clone()).collect();
+                self.apply_edit(Edit::AddTargetAreas { areas: found.areas }, Step::New);
+                let mut text = format!(
+                    "Imported {count} target area{} from {}: {}",
+                    if count == 1 { "" } else { "s" },
+                    path.display(),
+                    names.join(", ")
+                );
+                if found.holes_dropped > 0 {
+                    text += &format!(
+                        "\n{} hole(s) left out: target areas have outer rings only.",
+                        found.holes_dropped
+                    );
+                }
+                for skipped in found.skipped.iter().take(5) {
+                    text += &format!("\nSkipped {skipped}");
+                }
+                self.notify(text, NoticeKind::Info);
             }
-            Ok(()) => {}
-            Err(problems) => self.notify(format!("Not applied: {problems}"), NoticeKind::Error),
+            Err(why) => self.notify(
+                format!("Could not import {}: {why}", path.display()),
+                NoticeKind::Error,
+            ),
+        }
+    }
+
+    /// Writes the reach rows of the visible missiles as CSV, the `reach --format csv` columns.
+    fn save_reach_csv(&mut self, path: &std::path::Path) {
+        let csv = crate::cli::reach_csv(self.doc.scenario(), self.caches.reach_rows());
+        match crate::scenario::write_atomically(path, csv.as_bytes()) {
+            Ok(()) => self.notify_file("Saved the reach table to", path),
+            Err(e) => self.notify(
+                format!("Could not save {}: {e}", path.display()),
+                NoticeKind::Error,
+            ),
+        }
+    }
+
+    /// Centres the map on `at`, zoomed in to show at least a region round it.
+    fn centre_on(&mut self, at: LatLon) {
+        let projection = self.projection();
+        if let Some(p) = projection.forward(at) {
+            self.view.zoom = self.view.zoom.max(4.0);
+            self.view.centre_on(&projection, p);
         }
     }
 
@@ -206,10 +352,8 @@ impl RangeRingsApp {
 
     /// The typed-path prompt for opening or saving (exports type into their own form).
     pub(super) fn prompt_for(&mut self, purpose: DialogPurpose) {
-        let purpose = match purpose {
-            DialogPurpose::Open => PathPurpose::Open,
-            DialogPurpose::SaveAs => PathPurpose::SaveAs,
-            DialogPurpose::Export => return,
+        let DialogPurpose::Path(purpose) = purpose else {
+            return;
         };
         self.dialogs.path = Some(PathPrompt::for_purpose(purpose));
     }
@@ -275,14 +419,8 @@ impl RangeRingsApp {
                     let projection = self.projection();
                     self.view.reset(&projection);
                 }
-                Err(e) => {
-                    // The open document stays as it was.
-                    let first = e.to_string().lines().take(4).collect::<Vec<_>>().join("\n");
-                    self.notify(
-                        format!("Could not open the scenario:\n{first}"),
-                        NoticeKind::Error,
-                    );
-                }
+                // The open document stays as it was; every problem is listed.
+                Err(e) => self.dialogs.refused = Some((path, e.to_string())),
             },
             Pending::Quit => {
                 self.frame.allow_close = true;
@@ -307,7 +445,7 @@ impl RangeRingsApp {
         match self.doc.save_to(path.clone()) {
             Ok(()) => {
                 self.settings.remember_recent(path.clone());
-                self.notify(format!("Saved {}", path.display()), NoticeKind::Info);
+                self.notify_file("Saved", &path);
                 if let Some(action) = self.after_save.take() {
                     self.carry_out(action);
                 }

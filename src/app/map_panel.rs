@@ -4,9 +4,9 @@
 
 use super::edit::Edit;
 use super::map::{self, MapAction, MapInput, paint_scene};
-use super::state::Grab;
+use super::state::{Grab, MapTool};
 use super::{BASEMAP_TOLERANCE, Command, RangeRingsApp, Step, dialogs};
-use crate::scene::{OverlaySizes, SceneOptions};
+use crate::scene::{MarkerItem, OverlaySizes, SceneOptions};
 use eframe::egui;
 
 impl RangeRingsApp {
@@ -30,6 +30,8 @@ impl RangeRingsApp {
             drag: self.interaction.drag,
             corners,
             context_point: self.interaction.context_point,
+            tool: self.interaction.tool,
+            quick_ring_km: self.interaction.quick_ring_km,
         };
         let actions = map::interact(ui, &response, rect, &input, self.interaction.selected_site);
         for action in actions {
@@ -100,12 +102,27 @@ impl RangeRingsApp {
             );
         }
 
+        match self.interaction.tool {
+            MapTool::Ruler => map::paint_ruler(
+                &painter,
+                &projection,
+                &t,
+                rect,
+                &self.interaction.ruler,
+                self.settings.units,
+            ),
+            MapTool::DrawArea => {
+                map::paint_draft(&painter, &projection, &t, &self.interaction.area_draft);
+            }
+            MapTool::Browse => {}
+        }
         self.interaction.hover_point = response
             .hover_pos()
             .and_then(|p| map::map_point_at(&t, p))
             .and_then(|q| projection.inverse(q));
         if let Some(point) = self.interaction.hover_point
             && self.interaction.drag.is_none()
+            && self.interaction.tool == MapTool::Browse
         {
             map::hover_tooltip(
                 &response,
@@ -121,7 +138,7 @@ impl RangeRingsApp {
     /// Fits the view to a picked ring and its geodesic (the whole map when they span it).
     pub(super) fn fit_view_to(&mut self, pick: crate::scene::Highlight) {
         let projection = self.projection();
-        let (Some(rect), Some(scene)) = (self.view.rect, self.caches.last_scene.as_ref()) else {
+        let Some(scene) = self.caches.last_scene.as_ref() else {
             return;
         };
         let spec = crate::scenario::RingSpec {
@@ -143,6 +160,33 @@ impl RangeRingsApp {
             .chain(path.iter().flat_map(|p| p.lines.iter()))
             .flat_map(|l| l.coords().copied())
             .collect();
+        self.fit_view_to_points(&points);
+    }
+
+    /// Fits the view to the rings drawn (the whole map when they span it).
+    pub(super) fn fit_visible_rings(&mut self) {
+        let Some(scene) = self.caches.last_scene.as_ref() else {
+            return;
+        };
+        let points: Vec<geo::Coord<f64>> = scene
+            .rings
+            .iter()
+            .flat_map(|r| r.outline.iter())
+            .flat_map(|l| l.coords().copied())
+            .collect();
+        if points.is_empty() {
+            self.notify("No ring is shown.", super::NoticeKind::Info);
+            return;
+        }
+        self.fit_view_to_points(&points);
+    }
+
+    /// Fits the view to `points`, map units (the whole map when they span it).
+    fn fit_view_to_points(&mut self, points: &[geo::Coord<f64>]) {
+        let projection = self.projection();
+        let Some(rect) = self.view.rect else {
+            return;
+        };
         let bounds = projection.bounds();
         let (min, max) = points.iter().fold(
             (
@@ -186,10 +230,17 @@ impl RangeRingsApp {
                 self.settings.centre = Some((centre.lat, centre.lon));
                 self.view.centre = crate::projection::MapPoint::default();
             }
-            MapAction::Select(site) => self.interaction.selected_site = Some(site),
+            MapAction::Select(MarkerItem::Site(site)) => {
+                self.interaction.selected_site = Some(site);
+            }
+            MapAction::Select(MarkerItem::Target(target)) => {
+                self.interaction.selected_target = Some(target);
+            }
             MapAction::Grab(grab) => {
-                if let Grab::Site(site) = grab {
-                    self.interaction.selected_site = Some(site);
+                match grab {
+                    Grab::Site(site) => self.interaction.selected_site = Some(site),
+                    Grab::Target(target) => self.interaction.selected_target = Some(target),
+                    Grab::Corner { .. } => {}
                 }
                 self.interaction.drag = Some(grab);
                 self.doc.checkpoint();
@@ -198,6 +249,7 @@ impl RangeRingsApp {
                 let edit = match self.interaction.drag {
                     Some(Grab::Site(site)) => Edit::MoveSite { site, to },
                     Some(Grab::Corner { site, corner }) => Edit::MoveCorner { site, corner, to },
+                    Some(Grab::Target(target)) => Edit::MoveTarget { target, to },
                     None => return,
                 };
                 // Positions that would make the scenario invalid (an area round a pole) are
@@ -207,6 +259,22 @@ impl RangeRingsApp {
             MapAction::Release => self.interaction.drag = None,
             MapAction::ContextAt(at) => self.interaction.context_point = at,
             MapAction::Edit(edit) => self.commands.push(Command::Edit(edit, Step::New)),
+            MapAction::ToolPoint(at) => match self.interaction.tool {
+                MapTool::Ruler => {
+                    if self.interaction.ruler.len() >= 2 {
+                        self.interaction.ruler.clear();
+                    }
+                    self.interaction.ruler.push(at);
+                }
+                MapTool::DrawArea => self.interaction.area_draft.push(at),
+                MapTool::Browse => {}
+            },
+            MapAction::FinishArea => self.commands.push(Command::FinishArea),
+            MapAction::MeasureFrom(at) => {
+                self.interaction.tool = MapTool::Ruler;
+                self.interaction.ruler = vec![at];
+            }
+            MapAction::QuickRingKm(km) => self.interaction.quick_ring_km = km,
         }
     }
 }

@@ -21,13 +21,14 @@ mod recovery;
 mod state;
 
 pub use commands::{Command, ExportRequest, Pending};
-pub use dialogs::{Dialogs, ExportForm, HelpPage, PathPrompt, PathPurpose};
+pub use dialogs::{Dialogs, ExportForm, HelpPage, PathPrompt, PathPurpose, PlaceSearch};
 pub use document::Document;
 pub use edit::{Edit, Step};
 pub use map::{MapAction, MapView, MeshCache, paint_scene};
+pub use panels::sort_reach_rows;
 pub use recovery::{Recovered, Recovery};
 pub use state::{
-    BottomTab, DetailChoice, Grab, Interaction, Notice, NoticeKind, Notices, ReachColumn,
+    BottomTab, DetailChoice, Grab, Interaction, MapTool, Notice, NoticeKind, Notices, ReachColumn,
     ReachSort, Settings,
 };
 
@@ -226,6 +227,18 @@ impl RangeRingsApp {
         self.dialogs.notices.push(text, kind);
     }
 
+    /// Says that a file was written ("Exported /full/path/briefing.png"), with the full path
+    /// and a button that opens its folder.
+    pub fn notify_file(&mut self, what: &str, path: &std::path::Path) {
+        let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let folder = full.parent().map(std::path::Path::to_path_buf);
+        self.dialogs.notices.push_with_folder(
+            format!("{what} {}", full.display()),
+            NoticeKind::Info,
+            folder,
+        );
+    }
+
     /// The geographic point at the centre of the map view (for adding sites from the panel).
     pub fn view_centre_lat_lon(&self) -> LatLon {
         self.projection()
@@ -258,6 +271,7 @@ impl RangeRingsApp {
             self.frame.applied_theme = Some(self.settings.dark);
         }
         self.handle_shortcuts(&ctx);
+        self.handle_map_keys(&ctx);
         self.handle_dropped_files(&ctx);
         self.poll_background();
         if ctx.input(|i| i.viewport().close_requested())
@@ -314,11 +328,63 @@ impl RangeRingsApp {
             (Modifiers::COMMAND, Key::Z, Command::Undo),
             (Modifiers::COMMAND, Key::Y, Command::Redo),
             (Modifiers::COMMAND, Key::Q, Command::Quit),
+            (Modifiers::COMMAND, Key::F, Command::FindPlace),
+            (Modifiers::COMMAND, Key::Num0, Command::FitVisibleRings),
         ];
         for (modifiers, key, command) in shortcuts {
             let shortcut = KeyboardShortcut::new(modifiers, key);
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
+            }
+        }
+    }
+
+    /// Map keys, when no text or number field has the keyboard: arrows pan, + and - zoom,
+    /// Esc leaves the ruler or the area tool, Enter finishes an area, Backspace takes its last
+    /// corner back.
+    fn handle_map_keys(&mut self, ctx: &egui::Context) {
+        use egui::Key;
+        if ctx.memory(|m| m.focused().is_some()) || egui::Popup::is_any_open(ctx) {
+            return;
+        }
+        let pressed = |key| ctx.input(|i| i.key_pressed(key));
+        let step = 80.0;
+        let mut pan = egui::Vec2::ZERO;
+        for (key, delta) in [
+            (Key::ArrowLeft, egui::vec2(step, 0.0)),
+            (Key::ArrowRight, egui::vec2(-step, 0.0)),
+            (Key::ArrowUp, egui::vec2(0.0, step)),
+            (Key::ArrowDown, egui::vec2(0.0, -step)),
+        ] {
+            if pressed(key) {
+                pan += delta;
+            }
+        }
+        let mut zoom = 1.0;
+        if pressed(Key::Plus) || pressed(Key::Equals) {
+            zoom *= 1.5;
+        }
+        if pressed(Key::Minus) {
+            zoom /= 1.5;
+        }
+        if let Some(rect) = self.view.rect {
+            let projection = self.projection();
+            if pan != egui::Vec2::ZERO {
+                self.view.pan(&projection, rect, pan);
+            }
+            if zoom != 1.0 {
+                self.view.zoom_at(&projection, rect, rect.center(), zoom);
+            }
+        }
+        if pressed(Key::Escape) && self.interaction.tool != MapTool::Browse {
+            self.commands.push(Command::CancelTool);
+        }
+        if self.interaction.tool == MapTool::DrawArea {
+            if pressed(Key::Enter) {
+                self.commands.push(Command::FinishArea);
+            }
+            if pressed(Key::Backspace) {
+                self.interaction.area_draft.pop();
             }
         }
     }
@@ -340,11 +406,8 @@ impl RangeRingsApp {
     fn poll_background(&mut self) {
         for report in self.background.poll() {
             match report {
-                Report::Chosen(background::DialogPurpose::Open, path) => {
-                    self.commands.push(Command::Open(path));
-                }
-                Report::Chosen(background::DialogPurpose::SaveAs, path) => {
-                    self.commands.push(Command::SaveAs(path));
+                Report::Chosen(background::DialogPurpose::Path(purpose), path) => {
+                    self.commands.push(purpose.command(path));
                 }
                 Report::Chosen(background::DialogPurpose::Export, path) => {
                     if let Some(form) = &mut self.dialogs.export {
@@ -359,9 +422,7 @@ impl RangeRingsApp {
                     );
                     self.prompt_for(purpose);
                 }
-                Report::Exported(path) => {
-                    self.notify(format!("Exported {}", path.display()), NoticeKind::Info);
-                }
+                Report::Exported(path) => self.notify_file("Exported", &path),
                 Report::ExportFailed(message) => self.notify(message, NoticeKind::Error),
             }
         }
@@ -463,7 +524,11 @@ impl eframe::App for RangeRingsApp {
 ///
 /// # Errors
 /// The window could not be opened (no display, no GL).
-pub fn run(scenario: &Scenario, origin: Option<PathBuf>) -> eframe::Result {
+pub fn run(
+    scenario: &Scenario,
+    origin: Option<PathBuf>,
+    refused: Option<(PathBuf, String)>,
+) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1440.0, 900.0])
@@ -477,7 +542,8 @@ pub fn run(scenario: &Scenario, origin: Option<PathBuf>) -> eframe::Result {
         "range-rings",
         options,
         Box::new(move |cc| {
-            let app = RangeRingsApp::from_creation_context(cc, scenario, origin);
+            let mut app = RangeRingsApp::from_creation_context(cc, scenario, origin);
+            app.dialogs.refused = refused;
             // Unsaved edits are autosaved next to the settings, and offered back after a crash.
             let app = match eframe::storage_dir("range-rings") {
                 Some(dir) => app.with_recovery(dir.join("recovery.json")),

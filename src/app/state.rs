@@ -143,8 +143,18 @@ pub enum ReachColumn {
     Target,
     /// Distance.
     Distance,
+    /// Initial bearing from the site.
+    Bearing,
+    /// The missile's nominal range.
+    Range,
     /// Margin (range minus distance).
     Margin,
+    /// Flight time (rows without one last).
+    Flight,
+    /// Reach on the rotating Earth (rows without a figure last).
+    Rotating,
+    /// Verdict, nearest first: in range, within the band, inside the minimum range, out.
+    Verdict,
 }
 
 /// How the reach table is sorted.
@@ -161,6 +171,8 @@ pub struct ReachSort {
 pub enum Grab {
     /// A site (its patrol area moves with it).
     Site(usize),
+    /// A target.
+    Target(usize),
     /// One corner of a site's patrol area.
     Corner {
         /// Index into the scenario's sites.
@@ -170,11 +182,35 @@ pub enum Grab {
     },
 }
 
+/// What a click on the map does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapTool {
+    /// Select and drag markers, pan and zoom.
+    #[default]
+    Browse,
+    /// Two clicks measure the geodesic distance and bearings between two points.
+    Ruler,
+    /// Clicks add corners of a new target area; a double click or Enter finishes it.
+    DrawArea,
+}
+
 /// Selection, hover and drags: what the user is pointing at and doing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Interaction {
     /// Index of the selected site.
     pub selected_site: Option<usize>,
+    /// Index of the missile whose editor is open.
+    pub selected_missile: Option<usize>,
+    /// Index of the selected target.
+    pub selected_target: Option<usize>,
+    /// What a click on the map does.
+    pub tool: MapTool,
+    /// The ruler's end points (none, the first, or both).
+    pub ruler: Vec<LatLon>,
+    /// Corners of the target area being drawn.
+    pub area_draft: Vec<LatLon>,
+    /// Radius of the next quick ring, km.
+    pub quick_ring_km: f64,
     /// The reach-table row under the pointer.
     pub hovered_reach: Option<Highlight>,
     /// The matrix cell clicked: its ring and geodesic stay highlighted until another click.
@@ -187,6 +223,10 @@ pub struct Interaction {
     pub drag: Option<Grab>,
     /// How the reach table is sorted.
     pub reach_sort: ReachSort,
+    /// Reach rows shown: those whose site, missile or target name holds this text.
+    pub reach_filter: String,
+    /// Reach rows shown: only those with this verdict, when set.
+    pub verdict_filter: Option<crate::analysis::Verdict>,
     /// The missile whose colour was last changed, and when: a run of picker changes is one
     /// undo step.
     pub last_color_edit: Option<(usize, Instant)>,
@@ -196,6 +236,12 @@ impl Default for Interaction {
     fn default() -> Self {
         Self {
             selected_site: None,
+            selected_missile: None,
+            selected_target: None,
+            tool: MapTool::Browse,
+            ruler: Vec::new(),
+            area_draft: Vec::new(),
+            quick_ring_km: 1000.0,
             hovered_reach: None,
             picked: None,
             hover_point: None,
@@ -206,6 +252,8 @@ impl Default for Interaction {
                 ascending: true,
             },
             last_color_edit: None,
+            reach_filter: String::new(),
+            verdict_filter: None,
         }
     }
 }
@@ -228,11 +276,16 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// When it was raised (or last repeated).
     pub at: Instant,
+    /// The folder of a file just written, for an "Open folder" button.
+    pub folder: Option<PathBuf>,
 }
 
 /// The messages over the map, oldest first.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Notices(pub Vec<Notice>);
+
+/// Most notices shown at once (information beyond it pushes out the oldest information).
+const MAX_NOTICES: usize = 4;
 
 /// How long information stays before it fades.
 const INFO_SHOWN_FOR: Duration = Duration::from_secs(6);
@@ -241,15 +294,32 @@ impl Notices {
     /// Shows a message; the same message again (every frame of a drag past a limit, say) only
     /// refreshes the one shown.
     pub fn push(&mut self, text: impl Into<String>, kind: NoticeKind) {
+        self.push_with_folder(text, kind, None);
+    }
+
+    /// Shows a message with an "Open folder" button for `folder`.
+    pub fn push_with_folder(
+        &mut self,
+        text: impl Into<String>,
+        kind: NoticeKind,
+        folder: Option<PathBuf>,
+    ) {
         let text = text.into();
         if let Some(existing) = self.0.iter_mut().find(|n| n.text == text) {
             existing.at = Instant::now();
             return;
         }
+        // Errors stay until dismissed; beyond a few, the oldest information goes first.
+        if self.0.len() >= MAX_NOTICES
+            && let Some(oldest) = self.0.iter().position(|n| n.kind == NoticeKind::Info)
+        {
+            self.0.remove(oldest);
+        }
         self.0.push(Notice {
             text,
             kind,
             at: Instant::now(),
+            folder,
         });
     }
 

@@ -240,6 +240,14 @@ impl Exit {
 pub enum Outcome {
     /// Open the window on this scenario; the path is where it came from, if a file.
     OpenApp(Box<Scenario>, Option<PathBuf>),
+    /// `open` was given a file that cannot be used: say why on stderr, then open the window
+    /// on the built-in scenario with every problem listed (exit 2 when it closes).
+    OpenRefused {
+        /// The file asked for.
+        path: PathBuf,
+        /// Every problem, one per line, as `check` prints them.
+        problems: String,
+    },
     /// Exit; output has been written.
     Exit(Exit),
 }
@@ -293,7 +301,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn std::io::Writ
         None => return Outcome::OpenApp(Box::new(Scenario::builtin()), None),
         Some(Command::Open { file }) => match Scenario::load(&file) {
             Ok(scenario) => return Outcome::OpenApp(Box::new(scenario), Some(file)),
-            Err(e) => Err(Failure::invalid(e.to_string())),
+            Err(e) => {
+                return Outcome::OpenRefused {
+                    path: file,
+                    problems: e.to_string(),
+                };
+            }
         },
         Some(Command::Check { files }) => check(&files),
         Some(Command::Reach { file, format }) => {

@@ -9,10 +9,12 @@
 mod error;
 pub mod file;
 mod flight;
+mod import;
 mod limits;
 mod locate;
 mod model;
 mod read;
+mod unknown;
 mod validate;
 mod write;
 
@@ -21,6 +23,7 @@ pub use file::{
     FORMAT, MAX_AREA_POINTS, MAX_ITEMS, MAX_RANGE_KM, MAX_TEXT_CHARS, Platform, ProjectionKind,
     ScenarioFile, SiteKind, Source, View, json_schema,
 };
+pub use import::{ImportedAreas, areas_from_geojson};
 pub use locate::{JsonPath, PathStep};
 pub use model::{Band, Missile, RingSpec, Scenario, Site, Target, TargetArea};
 pub use read::MAX_FILE_BYTES;

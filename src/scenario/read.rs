@@ -60,6 +60,11 @@ impl Scenario {
         let file: ScenarioFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = JsonPath::from_serde(e.path());
             let inner = e.into_inner();
+            if explain_serde_error(&inner).starts_with("unknown field")
+                && let Some(all) = every_unknown_field(text, origin)
+            {
+                return all;
+            }
             let location = (inner.line() > 0).then(|| (inner.line(), inner.column()));
             ScenarioError::single(origin, location, path, explain_serde_error(&inner))
         })?;
@@ -179,6 +184,38 @@ fn explain_serde_error(e: &serde_json::Error) -> String {
         return suggestion;
     }
     message
+}
+
+/// Every unknown field of `text` at once, located and in text order, each with its
+/// did-you-mean (`None` if the walk finds none, and serde's own message stands).
+fn every_unknown_field(text: &str, origin: &str) -> Option<ScenarioError> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let schema = super::json_schema();
+    let mut problems: Vec<Problem> = super::unknown::unknown_fields(&value, &schema)
+        .into_iter()
+        .map(|field| {
+            let expected = field
+                .expected
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let serde_style = format!("unknown field `{}`, expected one of {expected}", field.name);
+            Problem {
+                location: locate::locate(text, &field.path),
+                message: did_you_mean(&serde_style).unwrap_or(serde_style),
+                path: field.path,
+            }
+        })
+        .collect();
+    if problems.is_empty() {
+        return None;
+    }
+    problems.sort_by_key(|p| p.location);
+    Some(ScenarioError {
+        origin: origin.to_owned(),
+        problems,
+    })
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the

@@ -191,6 +191,21 @@ pub fn geodesic_path(
 ) -> Option<GeodesicPath> {
     let from = scenario.sites().get(site)?.position;
     let to = scenario.targets().get(target)?.position;
+    Some(GeodesicPath {
+        site,
+        target,
+        lines: geodesic_line(from, to, projection, tolerance),
+    })
+}
+
+/// The shortest geodesic from `from` to `to`, projected within `tolerance` map units and split
+/// where it leaves the map (96 points along it before projection).
+pub fn geodesic_line(
+    from: LatLon,
+    to: LatLon,
+    projection: &Projection,
+    tolerance: f64,
+) -> Vec<LineString<f64>> {
     let line = inverse(from, to);
     let points: Vec<Coord<f64>> = (0..=96)
         .map(|k| {
@@ -202,9 +217,5 @@ pub fn geodesic_path(
             Coord { x: p.lon, y: p.lat }
         })
         .collect();
-    Some(GeodesicPath {
-        site,
-        target,
-        lines: projection.project_line(&points, tolerance),
-    })
+    projection.project_line(&points, tolerance)
 }

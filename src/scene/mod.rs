@@ -29,7 +29,8 @@ pub use legend::{
     KeyEntry, KeySymbol, LegendCoverage, LegendEntry, RotationNote, caveats, legend_entries,
 };
 pub use markers::{
-    GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, geodesic_path, priority,
+    GeodesicPath, Label, Marker, MarkerItem, MarkerOptions, Symbol, geodesic_line, geodesic_path,
+    priority,
 };
 pub use overlay::{Overlay, OverlaySizes, PlacedLabel, PlacedMarker};
 pub use ring_labels::{RingLabel, ring_label_text};

@@ -26,6 +26,10 @@ pub struct ExportForm {
     pub current_view: bool,
     /// SVG: text as glyph outlines, the same in every renderer and editor.
     pub text_as_paths: bool,
+    /// The file field has been given the keyboard focus since the form opened.
+    pub focused: bool,
+    /// A file that exists at the path, waiting for "Replace".
+    pub confirm_replace: Option<String>,
 }
 
 impl ExportForm {
@@ -40,6 +44,8 @@ impl ExportForm {
             title,
             current_view: false,
             text_as_paths: false,
+            focused: false,
+            confirm_replace: None,
         }
     }
 }
@@ -57,6 +63,8 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
         .show(ctx, |ui| fields(app, ui, &mut form, &mut go));
     app.dialogs.export = (open && !go).then(|| form.clone());
     if go {
+        form.focused = false;
+        form.confirm_replace = None;
         app.dialogs.last_export = Some(form.clone());
         let extent = if form.current_view {
             app.view.shown_extent()
@@ -95,7 +103,14 @@ fn fields(app: &mut RangeRingsApp, ui: &mut egui::Ui, form: &mut ExportForm, go:
         .show(ui, |ui| {
             ui.label("File");
             ui.horizontal(|ui| {
-                ui.text_edit_singleline(&mut form.path);
+                let r = ui.text_edit_singleline(&mut form.path);
+                if !form.focused {
+                    r.request_focus();
+                    form.focused = true;
+                }
+                if r.changed() {
+                    form.confirm_replace = None;
+                }
                 if app.native_dialogs && ui.button("Browse…").clicked() {
                     app.commands.push(Command::ExportBrowse);
                 }
@@ -174,10 +189,30 @@ fn fields(app: &mut RangeRingsApp, ui: &mut egui::Ui, form: &mut ExportForm, go:
             "Use a .png, .svg, .pdf, .geojson or .kml file name.",
         );
     }
+    let typed = form.path.trim().to_owned();
+    if form.confirm_replace.as_deref() == Some(typed.as_str()) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("{typed} exists. Replace it?"),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                *go = true;
+            }
+            if ui.button("Keep it").clicked() {
+                form.confirm_replace = None;
+            }
+        });
+        return;
+    }
     if ui
         .add_enabled(valid && !app.exporting(), egui::Button::new("Export"))
         .clicked()
     {
-        *go = true;
+        if Path::new(&typed).exists() {
+            form.confirm_replace = Some(typed);
+        } else {
+            *go = true;
+        }
     }
 }

@@ -7,6 +7,8 @@ use eframe::egui;
 /// Help windows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpPage {
+    /// How to build a scenario, and every shortcut.
+    QuickStart,
     /// Every missile's sources.
     Sources,
     /// What the tool is and what the rings assume.
@@ -20,12 +22,14 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
     };
     let mut open = true;
     egui::Window::new(match page {
+        HelpPage::QuickStart => "Quick start",
         HelpPage::Sources => "Sources",
         HelpPage::About => "About range-rings",
     })
     .open(&mut open)
     .default_width(520.0)
     .show(ctx, |ui| match page {
+        HelpPage::QuickStart => quick_start(ui),
         HelpPage::Sources => {
             egui::ScrollArea::vertical()
                 .max_height(480.0)
@@ -66,10 +70,79 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
                  turns a lofted test into a range.",
             );
             ui.label("Basemap: Natural Earth (public domain). Font: DejaVu Sans.");
+            ui.label(crate::gazetteer::ATTRIBUTION);
             ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
         }
     });
     if !open {
         app.dialogs.help = None;
     }
+}
+
+/// The steps from an empty scenario to a briefing.
+const STEPS: [&str; 6] = [
+    "File > New starts an empty scenario.",
+    "Add a launch site: right-click the map (Add launch site here), or Edit > Find a place \
+     and press Site.",
+    "Add a missile under Missiles: set its name, class and range; it flies from every launch \
+     site until you tick only some under Flies from.",
+    "Add targets the same way (right-click, or Find a place and Target); click ☆ to make one a \
+     key place, a column of the reach matrix. Drag markers to move them.",
+    "Read the answer in the reach matrix and the reach table at the bottom; click a row to see \
+     it on the map.",
+    "File > Export writes the briefing image (PNG, SVG, PDF) or the rings as GeoJSON or KML.",
+];
+
+/// Every shortcut, as (keys, what they do).
+const SHORTCUTS: [(&str, &str); 19] = [
+    ("Ctrl+N", "New scenario"),
+    ("Ctrl+O", "Open a scenario"),
+    ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
+    ("Ctrl+E", "Export a briefing or data"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Y, Ctrl+Shift+Z", "Redo"),
+    ("Ctrl+F", "Find a place"),
+    ("Ctrl+0", "Fit the view to the visible rings"),
+    ("Ctrl+Q", "Quit"),
+    ("Arrow keys", "Pan the map"),
+    ("+ / -", "Zoom in / out"),
+    ("Mouse wheel, double-click", "Zoom about the pointer"),
+    (
+        "Drag on the map",
+        "Pan; on a marker or a patrol-area corner, move it",
+    ),
+    (
+        "Right-click on the map",
+        "Add a site, a target or a ring here; measure from here",
+    ),
+    ("Tools > Ruler", "Two clicks measure distance and bearings"),
+    (
+        "Tools > Draw a target area",
+        "Click corners; double-click or Enter finishes",
+    ),
+    (
+        "Backspace",
+        "While drawing an area: take the last corner back",
+    ),
+    ("Esc", "Leave the ruler or the area tool"),
+    (
+        "Click a reach row or matrix cell",
+        "Show its ring and path and fit the view to them",
+    ),
+];
+
+fn quick_start(ui: &mut egui::Ui) {
+    ui.strong("From nothing to a briefing");
+    for (n, step) in STEPS.iter().enumerate() {
+        ui.label(format!("{}. {step}", n + 1));
+    }
+    ui.add_space(8.0);
+    ui.strong("Shortcuts");
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for (keys, what) in SHORTCUTS {
+            ui.monospace(keys);
+            ui.label(what);
+            ui.end_row();
+        }
+    });
 }

@@ -8,6 +8,7 @@ mod export;
 mod help;
 mod notices;
 mod path;
+mod places;
 mod plots;
 mod questions;
 
@@ -16,6 +17,7 @@ pub use export::ExportForm;
 pub use help::HelpPage;
 pub use notices::show_notices;
 pub use path::{PathPrompt, PathPurpose};
+pub use places::PlaceSearch;
 pub use plots::{PlotKind, PlotsWindow};
 
 use super::RangeRingsApp;
@@ -45,15 +47,21 @@ pub struct Dialogs {
     pub estimate: Option<EstimateForm>,
     /// The plots window.
     pub plots: Option<PlotsWindow>,
+    /// The place search.
+    pub places: Option<PlaceSearch>,
+    /// A file that could not be opened, and every problem with it.
+    pub refused: Option<(std::path::PathBuf, String)>,
 }
 
 /// Shows every open dialog.
 pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
     questions::recovery(app, ctx);
     questions::unsaved(app, ctx);
+    questions::refused(app, ctx);
     path::show(app, ctx);
     export::show(app, ctx);
     help::show(app, ctx);
     estimate::show(app, ctx);
     plots::show(app, ctx);
+    places::show(app, ctx);
 }

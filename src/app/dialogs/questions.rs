@@ -65,3 +65,47 @@ pub fn unsaved(app: &mut RangeRingsApp, ctx: &egui::Context) {
         None => {}
     }
 }
+
+/// "Could not open FILE": every problem with it, one per line, to fix in an editor; the
+/// scenario shown stays what it was (the built-in one when started on the broken file).
+pub fn refused(app: &mut RangeRingsApp, ctx: &egui::Context) {
+    let Some((path, problems)) = app.dialogs.refused.clone() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Could not open the scenario")
+        .open(&mut open)
+        .default_width(620.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{} cannot be used. The scenario shown is still \"{}\". Fix these in the file and \
+                 open it again:",
+                path.display(),
+                app.doc.scenario().title().unwrap_or("untitled")
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for line in problems.lines() {
+                        ui.monospace(line);
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button("Open again").clicked() {
+                    app.commands.push(Command::Open(path.clone()));
+                    close = true;
+                }
+                if ui.button("Copy the problems").clicked() {
+                    ui.ctx().copy_text(problems.clone());
+                }
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if !open || close {
+        app.dialogs.refused = None;
+    }
+}

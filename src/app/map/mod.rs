@@ -4,15 +4,17 @@
 mod legend;
 mod mesh;
 mod paint;
+mod tools;
 mod view;
 
 pub use legend::legend;
 pub use mesh::MeshCache;
 pub use paint::paint_scene;
+pub use tools::{paint_draft, paint_ruler, ruler_text, tool_hint};
 pub use view::{MAX_ZOOM, MIN_ZOOM, MapView};
 
 use super::edit::Edit;
-use super::state::Grab;
+use super::state::{Grab, MapTool};
 use crate::color::Rgba;
 use crate::format::{self, DistanceUnit};
 use crate::geodesy::{LatLon, inverse};
@@ -44,8 +46,16 @@ pub enum MapAction {
     Pan(Vec2),
     /// Turn the globe so this point faces the viewer.
     TurnGlobe(LatLon),
-    /// Select a site.
-    Select(usize),
+    /// Select a site or a target.
+    Select(MarkerItem),
+    /// A click with the ruler or the area tool, here.
+    ToolPoint(LatLon),
+    /// Finish the target area being drawn.
+    FinishArea,
+    /// Start measuring from here.
+    MeasureFrom(LatLon),
+    /// The radius of the next quick ring changed, km.
+    QuickRingKm(f64),
     /// Start dragging a site or a corner (one undo step for the whole drag).
     Grab(Grab),
     /// The grabbed site or corner is now here.
@@ -72,6 +82,10 @@ pub struct MapInput<'a> {
     pub corners: Vec<(usize, Pos2)>,
     /// Where the context menu was opened.
     pub context_point: Option<LatLon>,
+    /// What a click does.
+    pub tool: MapTool,
+    /// Radius of the next quick ring, km.
+    pub quick_ring_km: f64,
 }
 
 impl MapInput<'_> {
@@ -82,21 +96,27 @@ impl MapInput<'_> {
             .flatten()
     }
 
-    /// The site whose marker is nearest to `p`, within the grab radius.
-    fn site_under(&self, p: Pos2) -> Option<usize> {
+    /// The site or target whose marker is nearest to `p`, within the grab radius (a site
+    /// before a target at the same spot).
+    fn marker_under(&self, p: Pos2) -> Option<MarkerItem> {
         self.scene?
             .markers
             .iter()
-            .filter_map(|m| match m.item {
-                MarkerItem::Site(i) => {
-                    let (x, y) = self.transform.to_px(m.position);
-                    Some((i, Pos2::new(x as f32, y as f32).distance(p)))
-                }
-                MarkerItem::Target(_) => None,
+            .map(|m| {
+                let (x, y) = self.transform.to_px(m.position);
+                let site_first = if matches!(m.item, MarkerItem::Site(_)) {
+                    0.0
+                } else {
+                    0.5
+                };
+                (
+                    m.item,
+                    Pos2::new(x as f32, y as f32).distance(p) + site_first,
+                )
             })
             .filter(|(_, d)| *d <= GRAB_RADIUS)
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
+            .map(|(item, _)| item)
     }
 }
 
@@ -134,7 +154,11 @@ pub fn interact(
                 site,
                 corner: *corner,
             });
-        if let Some(grab) = corner.or_else(|| input.site_under(p).map(Grab::Site)) {
+        let marker = input.marker_under(p).map(|item| match item {
+            MarkerItem::Site(i) => Grab::Site(i),
+            MarkerItem::Target(i) => Grab::Target(i),
+        });
+        if let Some(grab) = corner.or(marker) {
             actions.push(MapAction::Grab(grab));
         }
     }
@@ -161,19 +185,31 @@ pub fn interact(
     if response.drag_stopped() {
         actions.push(MapAction::Release);
     }
-    if response.clicked()
-        && let Some(site) = response
-            .interact_pointer_pos()
-            .and_then(|p| input.site_under(p))
-    {
-        actions.push(MapAction::Select(site));
+    let clicked_at = response
+        .clicked()
+        .then(|| response.interact_pointer_pos())
+        .flatten();
+    match input.tool {
+        MapTool::Browse => {
+            if let Some(item) = clicked_at.and_then(|p| input.marker_under(p)) {
+                actions.push(MapAction::Select(item));
+            }
+        }
+        MapTool::Ruler | MapTool::DrawArea => {
+            if let Some(at) = clicked_at.and_then(|p| input.lat_lon_at(p)) {
+                actions.push(MapAction::ToolPoint(at));
+            }
+        }
     }
     if response.double_clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
-        actions.push(MapAction::Zoom {
-            anchor: p,
-            factor: 2.0,
+        actions.push(match input.tool {
+            MapTool::DrawArea => MapAction::FinishArea,
+            MapTool::Browse | MapTool::Ruler => MapAction::Zoom {
+                anchor: p,
+                factor: 2.0,
+            },
         });
     }
     // Right-click: add a site or target where the menu was opened.
@@ -191,26 +227,52 @@ pub fn interact(
         ui.label(format::lat_lon(at));
         for (label, edit) in [
             (
-                "Add patrol point here",
-                Edit::AddSite {
-                    kind: SiteKind::Patrol,
-                    at,
-                },
-            ),
-            (
                 "Add launch site here",
                 Edit::AddSite {
                     kind: SiteKind::Launch,
                     at,
+                    name: None,
                 },
             ),
-            ("Add target here", Edit::AddTarget { at }),
+            (
+                "Add patrol point here",
+                Edit::AddSite {
+                    kind: SiteKind::Patrol,
+                    at,
+                    name: None,
+                },
+            ),
+            ("Add target here", Edit::AddTarget { at, name: None }),
         ] {
             if ui.button(label).clicked() {
                 actions.push(MapAction::Edit(edit));
                 ui.close();
             }
         }
+        if ui.button("Measure from here").clicked() {
+            actions.push(MapAction::MeasureFrom(at));
+            ui.close();
+        }
+        ui.horizontal(|ui| {
+            let mut km = input.quick_ring_km;
+            let label = ui.label("Ring of");
+            let r = ui
+                .add(
+                    egui::DragValue::new(&mut km)
+                        .range(1.0..=crate::scenario::MAX_RANGE_KM)
+                        .speed(10.0)
+                        .max_decimals(0)
+                        .suffix(" km"),
+                )
+                .labelled_by(label.id);
+            if r.changed() {
+                actions.push(MapAction::QuickRingKm(km));
+            }
+            if ui.button("here").clicked() {
+                actions.push(MapAction::Edit(Edit::RingHere { at, km }));
+                ui.close();
+            }
+        });
     });
     actions
 }

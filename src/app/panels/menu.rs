@@ -2,8 +2,9 @@
 
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;
-use crate::app::dialogs::{EstimateForm, HelpPage, PathPrompt, PlotKind, PlotsWindow};
+use crate::app::dialogs::{EstimateForm, HelpPage, PathPrompt, PathPurpose, PlotKind, PlotsWindow};
 use crate::app::state::DetailChoice;
+use crate::app::state::MapTool;
 use crate::format::DistanceUnit;
 use crate::projection::ProjectionKind;
 use eframe::egui;
@@ -15,6 +16,15 @@ fn item(app: &mut RangeRingsApp, ui: &mut egui::Ui, label: &str, shortcut: &str,
         .clicked()
     {
         app.commands.push(command);
+    }
+}
+
+/// Asks for a path for `purpose`: the system dialog where there is one, else the typed prompt.
+fn browse(app: &mut RangeRingsApp, purpose: PathPurpose) {
+    if app.native_dialogs {
+        app.commands.push(Command::BrowseFor(purpose));
+    } else {
+        app.dialogs.path = Some(PathPrompt::for_purpose(purpose));
     }
 }
 
@@ -41,6 +51,12 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             item(app, ui, "Save", "Ctrl+S", Command::Save);
             item(app, ui, "Save As…", "Ctrl+Shift+S", Command::SaveAsDialog);
             item(app, ui, "Export…", "Ctrl+E", Command::ShowExport);
+            if ui.button("Save reach table as CSV…").clicked() {
+                browse(app, PathPurpose::ReachCsv);
+            }
+            if ui.button("Import target areas (GeoJSON)…").clicked() {
+                browse(app, PathPurpose::ImportAreas);
+            }
             ui.separator();
             item(app, ui, "Quit", "Ctrl+Q", Command::Quit);
         });
@@ -53,9 +69,27 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             if ui.add_enabled(app.doc.can_redo(), redo).clicked() {
                 app.commands.push(Command::Redo);
             }
+            ui.separator();
+            item(app, ui, "Find a place…", "Ctrl+F", Command::FindPlace);
         });
         ui.menu_button("View", |ui| view_menu(app, ui));
         ui.menu_button("Tools", |ui| {
+            let tool = app.interaction.tool;
+            if ui
+                .selectable_label(tool == MapTool::Ruler, "Ruler (distance and bearing)")
+                .clicked()
+            {
+                app.interaction.tool = MapTool::Ruler;
+                app.interaction.ruler.clear();
+            }
+            if ui
+                .selectable_label(tool == MapTool::DrawArea, "Draw a target area")
+                .clicked()
+            {
+                app.interaction.tool = MapTool::DrawArea;
+                app.interaction.area_draft.clear();
+            }
+            ui.separator();
             if ui.button("Estimate from a test…").clicked() {
                 app.dialogs
                     .estimate
@@ -75,6 +109,9 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("Quick start and shortcuts").clicked() {
+                app.dialogs.help = Some(HelpPage::QuickStart);
+            }
             if ui.button("Sources").clicked() {
                 app.dialogs.help = Some(HelpPage::Sources);
             }
@@ -102,6 +139,13 @@ fn view_menu(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     if ui.button("Reset view").clicked() {
         app.commands.push(Command::ResetView);
     }
+    item(
+        app,
+        ui,
+        "Fit to visible rings",
+        "Ctrl+0",
+        Command::FitVisibleRings,
+    );
     ui.separator();
     ui.label("Basemap detail");
     ui.radio_value(&mut app.settings.detail, DetailChoice::Auto, "Automatic");

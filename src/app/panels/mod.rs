@@ -12,6 +12,7 @@ mod status;
 mod targets;
 
 pub use menu::menu_bar;
+pub use reach::sort_rows as sort_reach_rows;
 pub use status::status_bar;
 
 use super::RangeRingsApp;
@@ -53,6 +54,30 @@ fn edit_from(app: &mut RangeRingsApp, response: &egui::Response, edit: Edit) {
     app.commands.push(Command::Edit(edit, step));
 }
 
+/// A name field that edits a copy while it has the keyboard, and returns the new name when it
+/// lets go of it (Enter, Tab or a click elsewhere) changed and not blank. The copy lives in
+/// egui's memory: the panels rebuild their fields from the document every frame.
+fn name_field(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    current: &str,
+    width: f32,
+) -> (egui::Response, Option<String>) {
+    let id = ui.make_persistent_id(id_salt);
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| current.to_owned());
+    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        return (r, None);
+    }
+    ui.data_mut(|d| d.remove::<String>(id));
+    let name = text.trim();
+    let renamed = (r.lost_focus() && name != current && !name.is_empty()).then(|| name.to_owned());
+    (r, renamed)
+}
+
 /// The side panel: the scenario's title, then its sites, missiles, targets and target areas.
 pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -66,10 +91,11 @@ pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         egui::CollapsingHeader::new("Targets")
             .default_open(false)
             .show(ui, |ui| targets::section(app, ui));
-        if !app.doc.scenario().target_areas().is_empty() {
-            egui::CollapsingHeader::new("Target areas")
-                .default_open(true)
-                .show(ui, |ui| coverage::section(app, ui));
-        }
+        egui::CollapsingHeader::new("Target areas")
+            .default_open(true)
+            .show(ui, |ui| {
+                targets::areas(app, ui);
+                coverage::section(app, ui);
+            });
     });
 }

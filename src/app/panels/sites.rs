@@ -34,8 +34,14 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         ] {
             if ui.button(label).clicked() {
                 let at = app.view_centre_lat_lon();
-                app.commands
-                    .push(Command::Edit(Edit::AddSite { kind, at }, Step::New));
+                app.commands.push(Command::Edit(
+                    Edit::AddSite {
+                        kind,
+                        at,
+                        name: None,
+                    },
+                    Step::New,
+                ));
             }
         }
     });
@@ -46,14 +52,14 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
 
 /// The selected site's fields.
 fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::scenario::Site) {
-    let mut name = site.name.clone();
-    let r = ui.horizontal(|ui| {
+    ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.text_edit_singleline(&mut name).labelled_by(label.id)
+        let (r, renamed) = super::name_field(ui, ("site name", i), &site.name, 200.0);
+        let r = r.labelled_by(label.id);
+        if let Some(name) = renamed {
+            edit_from(app, &r, Edit::RenameSite { site: i, name });
+        }
     });
-    if r.inner.lost_focus() && name != site.name && !name.trim().is_empty() {
-        edit_from(app, &r.inner, Edit::RenameSite { site: i, name });
-    }
     let (mut lat, mut lon) = (site.position.lat, site.position.lon);
     ui.horizontal(|ui| {
         let coordinate = |ui: &mut egui::Ui, value: &mut f64, name: &str| {
@@ -113,6 +119,7 @@ fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::s
     if let Some(note) = &site.note {
         ui.label(egui::RichText::new(note).small());
     }
+    flown_from(app, ui, i, site);
     let used_by = app
         .doc
         .scenario()
@@ -120,7 +127,7 @@ fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::s
         .missiles
         .iter()
         .any(|m| m.from.as_ref().is_some_and(|f| f.contains(&site.id)));
-    let remove = ui.add_enabled(!used_by, egui::Button::new("Remove"));
+    let remove = ui.add_enabled(!used_by, egui::Button::new("Remove site"));
     let remove = if used_by {
         remove.on_disabled_hover_text("A missile's `from` list names this site")
     } else {
@@ -129,5 +136,44 @@ fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::s
     if remove.clicked() {
         edit_from(app, &remove, Edit::RemoveSite { site: i });
         app.interaction.selected_site = None;
+    }
+}
+
+/// Which missiles fly from the site; when none does, why, and a way to change it.
+fn flown_from(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::scenario::Site) {
+    let scenario = app.doc.scenario();
+    let names: Vec<&str> = scenario
+        .missiles()
+        .iter()
+        .filter(|m| m.launch_sites.contains(&i))
+        .map(|m| m.name.as_str())
+        .collect();
+    if !names.is_empty() {
+        ui.label(egui::RichText::new(format!("Flown from here: {}", names.join(", "))).small());
+        return;
+    }
+    let platform = match site.kind {
+        SiteKind::Launch => crate::scenario::Platform::Land,
+        SiteKind::Patrol => crate::scenario::Platform::Sea,
+    };
+    let listed = scenario
+        .missiles()
+        .iter()
+        .zip(&scenario.file().missiles)
+        .filter(|(m, f)| m.platform == platform && f.from.is_some())
+        .count();
+    let why = if listed == 0 {
+        "No missile flies from here: add one under Missiles."
+    } else {
+        "No missile flies from here: each names its own sites under Missiles, Flies from."
+    };
+    ui.colored_label(ui.visuals().warn_fg_color, why);
+    if listed > 0 {
+        let r = ui
+            .button(format!("Fly all {listed} from here too"))
+            .on_hover_text("Add this site to the sites of every missile of its kind");
+        if r.clicked() {
+            edit_from(app, &r, Edit::FlyAllFrom { site: i });
+        }
     }
 }

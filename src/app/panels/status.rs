@@ -9,6 +9,15 @@ use eframe::egui;
 /// The status bar.
 pub fn status_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
+        let i = &app.interaction;
+        if let Some(hint) = crate::app::map::tool_hint(i.tool, &i.ruler, i.area_draft.len()) {
+            ui.strong(hint);
+            if let [a, b] = i.ruler[..] {
+                ui.separator();
+                ui.label(crate::app::map::ruler_text(a, b, app.settings.units));
+            }
+            ui.separator();
+        }
         match app.interaction.hover_point {
             Some(p) => {
                 ui.label(format::lat_lon(p));
