@@ -37,7 +37,7 @@ impl Rng {
 }
 
 /// Widgets the monkey leaves alone: they replace the document (New, Open) or end the app,
-/// which would end the soak, not test it.
+/// which would end the soak, not test it, or start another program (Open folder).
 const HANDS_OFF: [&str; 5] = ["New", "Open path…", "Open recent", "Quit", "Open folder"];
 
 const WINDOW: egui::Vec2 = egui::Vec2::new(1600.0, 1000.0);

@@ -50,8 +50,17 @@ pub fn paint_ruler(
             let text = ruler_text(*a, *b, units);
             let font = FontId::proportional(14.0);
             let galley = painter.layout_no_wrap(text, font, Color32::WHITE);
-            let at = p + egui::vec2(10.0, -24.0);
-            let frame = Rect::from_min_size(at, galley.size()).expand(4.0);
+            // Beside the second point, kept inside the map.
+            let size = galley.size();
+            let at = Pos2::new(
+                (p.x + 10.0)
+                    .min(rect.right() - size.x - 8.0)
+                    .max(rect.left() + 4.0),
+                (p.y - 24.0)
+                    .max(rect.top() + 4.0)
+                    .min(rect.bottom() - size.y - 8.0),
+            );
+            let frame = Rect::from_min_size(at, size).expand(4.0);
             painter.rect_filled(frame, 3.0, TOOL_INK);
             painter.galley(at, galley, Color32::WHITE);
         }

@@ -44,8 +44,14 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 );
             }
             color_button(app, ui, i, missile.color);
+            // A long name is cut with an ellipsis rather than widening the panel.
             let name = egui::RichText::new(&missile.name).strong();
-            if ui.selectable_label(selected, name).clicked() {
+            let room = (ui.available_width() - 120.0).max(80.0);
+            let r = ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Button::selectable(selected, name).truncate())
+            });
+            if r.inner.on_hover_text(&missile.name).clicked() {
                 app.interaction.selected_missile = (!selected).then_some(i);
             }
             let class = missile.class.as_deref().unwrap_or("");

@@ -55,7 +55,7 @@ fn edit_from(app: &mut RangeRingsApp, response: &egui::Response, edit: Edit) {
 }
 
 /// A name field that edits a copy while it has the keyboard, and returns the new name when it
-/// lets go of it (Enter, Tab or a click elsewhere) changed and not blank. The copy lives in
+/// lets go of it (Enter, Tab or a click elsewhere) changed and not blank; Esc drops the copy. The copy lives in
 /// egui's memory: the panels rebuild their fields from the document every frame.
 fn name_field(
     ui: &mut egui::Ui,
@@ -73,8 +73,11 @@ fn name_field(
         return (r, None);
     }
     ui.data_mut(|d| d.remove::<String>(id));
+    // Esc lets go of the field too, but means "never mind".
+    let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
     let name = text.trim();
-    let renamed = (r.lost_focus() && name != current && !name.is_empty()).then(|| name.to_owned());
+    let renamed = (r.lost_focus() && !cancelled && name != current && !name.is_empty())
+        .then(|| name.to_owned());
     (r, renamed)
 }
 

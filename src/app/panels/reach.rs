@@ -177,7 +177,7 @@ pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         .column(name_column(130.0))
         .column(name_column(150.0))
         .column(name_column(130.0))
-        .columns(Column::initial(78.0).at_least(50.0).clip(true), 6)
+        .columns(Column::initial(92.0).at_least(50.0).clip(true), 6)
         .column(Column::remainder().at_least(90.0))
         .header(22.0, |mut h| {
             for (label, column) in COLUMNS {
