@@ -123,6 +123,7 @@ fn from_painter(scene: &Scene, plan: &briefing::ImagePlan, style: &Style) -> Dra
             style,
             sizes,
             &mut meshes,
+            None,
         );
     });
     // No renderer here uploads the font atlas.
@@ -276,5 +277,84 @@ fn briefing_and_app_painter_draw_the_same_markers_labels_and_rings() {
         );
         assert!(!on_paper.ring_colors.is_empty() && !on_paper.ring_labels.is_empty());
         assert_same(&what, &on_paper, &on_screen);
+    }
+}
+
+/// The window's image of the map (tiny-skia, drawn while panning) and the briefing's SVG
+/// (resvg) agree: the same sea, land, tints under the veil, lines and hatching, compared in
+/// blocks of 8x8 pixels (labels and markers, in the SVG only, are small against a block).
+#[test]
+fn the_windows_map_image_matches_the_briefings_map() {
+    use range_rings::export::raster::paint_map_layers;
+    use resvg::tiny_skia::Pixmap;
+    let scenario = Scenario::builtin();
+    for projection in [
+        Projection::Equirectangular { central_lon: 150.0 },
+        Projection::AzimuthalEquidistant {
+            centre: LatLon::lat_lon(39.0, 125.75),
+        },
+    ] {
+        let options = ImageOptions {
+            width: 1200,
+            height: 700,
+            layout: Layout::Map,
+            style: Style::LIGHT,
+            date: "2026-11-30".into(),
+            title: None,
+            extent: None,
+            layers: Default::default(),
+            labels: false,
+            dpi: None,
+            inset: range_rings::export::briefing::InsetMode::None,
+            text_as_paths: false,
+        };
+        let built = briefing::build(&scenario, projection, &options);
+        let svg = briefing::render_svg(&built, &options);
+        let png = range_rings::export::png::svg_to_png(&svg, 1200, 700, None).unwrap();
+        let paper = Pixmap::decode_png(&png).unwrap();
+        let mut screen = Pixmap::new(1200, 700).unwrap();
+        paint_map_layers(
+            &mut screen,
+            &built.scene,
+            &built.plan.transform,
+            &options.style,
+            1.0,
+        );
+        let b = built.plan.map_box;
+        let (x0, y0) = ((b.left as u32).div_ceil(8), (b.top as u32).div_ceil(8));
+        let (x1, y1) = (
+            ((b.left + b.width) as u32) / 8,
+            ((b.top + b.height) as u32) / 8,
+        );
+        let block = |p: &Pixmap, bx: u32, by: u32| {
+            let mut sum = [0u32; 3];
+            for y in by * 8..by * 8 + 8 {
+                for x in bx * 8..bx * 8 + 8 {
+                    let c = p.pixel(x, y).unwrap().demultiply();
+                    sum[0] += u32::from(c.red());
+                    sum[1] += u32::from(c.green());
+                    sum[2] += u32::from(c.blue());
+                }
+            }
+            sum.map(|s| s as f64 / 64.0)
+        };
+        let (mut total, mut far, mut count) = (0.0, 0, 0);
+        for by in y0..y1 {
+            for bx in x0..x1 {
+                let (a, c) = (block(&paper, bx, by), block(&screen, bx, by));
+                let d = (0..3).map(|k| (a[k] - c[k]).abs()).fold(0.0, f64::max);
+                total += d;
+                far += usize::from(d > 24.0);
+                count += 1;
+            }
+        }
+        let mean = total / f64::from(count);
+        let share = far as f64 / f64::from(count);
+        let what = projection.name();
+        assert!(
+            mean < 4.0 && share < 0.03,
+            "{what}: mean difference {mean:.2}, {:.1}% of blocks differ by more than 24",
+            share * 100.0
+        );
     }
 }

@@ -25,6 +25,8 @@ pub struct Caches {
     pub last_scene: Option<Scene>,
     /// The map painter's triangles and screen meshes.
     pub meshes: MeshCache,
+    /// The map's area layers as one image, for panning.
+    pub raster: super::map::MapRaster,
     reach: Option<ForRevision<Vec<ReachRow>>>,
     memo: ReachMemo,
     coverage: Option<ForRevision<Vec<CoverageRow>>>,

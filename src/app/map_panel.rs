@@ -64,6 +64,7 @@ impl RangeRingsApp {
             .scene
             .build(self.doc.scenario(), &options, &coverage);
         let painter = ui.painter_at(rect);
+        let raster = self.map_raster(ui.ctx(), &scene, &t, rect, &style);
         let avoid: Vec<egui::Rect> = self.view.legend_rect.into_iter().collect();
         let overlay = paint_scene(
             &painter,
@@ -74,6 +75,7 @@ impl RangeRingsApp {
             &style,
             OverlaySizes::screen(),
             &mut self.caches.meshes,
+            raster,
         );
         self.view.legend_rect = map::legend(
             ui.ctx(),
@@ -120,8 +122,10 @@ impl RangeRingsApp {
             .hover_pos()
             .and_then(|p| map::map_point_at(&t, p))
             .and_then(|q| projection.inverse(q));
+        // No tooltip while the map or a marker is dragged: it would hide what moves.
         if let Some(point) = self.interaction.hover_point
             && self.interaction.drag.is_none()
+            && !response.dragged()
             && self.interaction.tool == MapTool::Browse
         {
             map::hover_tooltip(
@@ -133,6 +137,30 @@ impl RangeRingsApp {
             );
         }
         dialogs::show_notices(self, ui.ctx(), rect);
+    }
+
+    /// The image of the map's area layers for this view, if it is ready; otherwise the next
+    /// one is started (not while a marker is dragged: its rings change every frame).
+    fn map_raster(
+        &mut self,
+        ctx: &egui::Context,
+        scene: &crate::scene::Scene,
+        t: &crate::scene::ViewTransform,
+        rect: egui::Rect,
+        style: &crate::scene::Style,
+    ) -> Option<(egui::TextureId, egui::Rect)> {
+        let ppp = ctx.pixels_per_point();
+        let raster = &mut self.caches.raster;
+        raster.poll(ctx);
+        let key = map::raster_key(scene, style, t, rect, ppp);
+        let shown = raster.covering(key, t, rect);
+        if shown.is_none() && self.interaction.drag.is_none() {
+            raster.start(scene, key, t, rect, style, ppp);
+        }
+        if raster.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
+        shown
     }
 
     /// Fits the view to a picked ring and its geodesic (the whole map when they span it).

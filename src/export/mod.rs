@@ -7,6 +7,7 @@ pub mod geojson;
 pub mod kml;
 pub mod pdf;
 pub mod png;
+pub mod raster;
 pub mod xml;
 
 use crate::projection::Projection;

@@ -35,35 +35,34 @@ pub fn paint_scene(
     style: &Style,
     sizes: OverlaySizes,
     meshes: &mut MeshCache,
+    raster: Option<(egui::TextureId, Rect)>,
 ) -> Overlay {
     let ppp = painter.pixels_per_point();
-    painter.rect_filled(rect, 0.0, color32(style.background));
-    let basemap = meshes.basemap(&scene.basemap, transform, rect, style, ppp);
     let highlight = scene
         .highlighted_ring
         .and_then(|spec| scene.rings.iter().position(|r| r.spec() == spec));
-    let rings = meshes.rings(&scene.rings, highlight, transform, rect, style, ppp);
-    painter.extend(basemap.base);
-    if style.tints() && !scene.rings.is_empty() {
-        painter.add(rings.tints);
-        painter.extend(basemap.veil);
-    }
-    painter.add(basemap.lines);
-    let ink = color32(style.text);
-    let paper = color32(style.background);
-    meshes.keep_areas(&scene.target_areas);
-    for area in &scene.target_areas {
-        painter.add(meshes.area(area, transform, faded(style.text, 0.08), rect));
-        for line in &area.outline {
-            for piece in visible_pieces(line, transform, rect) {
-                painter.add(PathShape::line(
-                    piece,
-                    Stroke::new(1.0, faded(style.text, 0.7)),
-                ));
+    match raster {
+        Some((texture, at)) => {
+            // The area layers as one image; the highlighted ring drawn again over it.
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(texture, at, uv, Color32::WHITE);
+            if let Some(ring) = highlight.and_then(|i| scene.rings.get(i)) {
+                for line in &ring.outline {
+                    for piece in visible_pieces(line, transform, rect) {
+                        painter.add(PathShape::line(
+                            piece,
+                            Stroke::new(4.0, color32(ring.color)),
+                        ));
+                    }
+                }
             }
         }
+        None => paint_area_layers(
+            painter, scene, transform, rect, style, meshes, highlight, ppp,
+        ),
     }
-    painter.add(rings.strokes);
+    let ink = color32(style.text);
+    let paper = color32(style.background);
     for path in &scene.paths {
         for line in &path.lines {
             for piece in visible_pieces(line, transform, rect) {
@@ -167,6 +166,46 @@ pub fn paint_scene(
         );
     }
     overlay
+}
+
+/// The area layers as meshes: background, basemap and ring tints under the veil, lines, target
+/// areas, ring strokes (the highlighted ring thicker).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the view, its style and its caches"
+)]
+fn paint_area_layers(
+    painter: &egui::Painter,
+    scene: &Scene,
+    transform: &ViewTransform,
+    rect: Rect,
+    style: &Style,
+    meshes: &mut MeshCache,
+    highlight: Option<usize>,
+    ppp: f32,
+) {
+    painter.rect_filled(rect, 0.0, color32(style.background));
+    let basemap = meshes.basemap(&scene.basemap, transform, rect, style, ppp);
+    let rings = meshes.rings(&scene.rings, highlight, transform, rect, style, ppp);
+    painter.extend(basemap.base);
+    if style.tints() && !scene.rings.is_empty() {
+        painter.add(rings.tints);
+        painter.extend(basemap.veil);
+    }
+    painter.add(basemap.lines);
+    meshes.keep_areas(&scene.target_areas);
+    for area in &scene.target_areas {
+        painter.add(meshes.area(area, transform, faded(style.text, 0.08), rect));
+        for line in &area.outline {
+            for piece in visible_pieces(line, transform, rect) {
+                painter.add(PathShape::line(
+                    piece,
+                    Stroke::new(1.0, faded(style.text, 0.7)),
+                ));
+            }
+        }
+    }
+    painter.add(rings.strokes);
 }
 
 /// Text with a halo of four offset copies in `paper`, turned by `angle` about `pos`.
