@@ -5,6 +5,7 @@ use super::dialogs::PathPurpose;
 use crate::export::briefing::ImageOptions;
 use crate::projection::Projection;
 use crate::scenario::Scenario;
+use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
@@ -42,6 +43,8 @@ pub enum Report {
     Exported(PathBuf),
     /// The export failed; the message says why.
     ExportFailed(String),
+    /// The briefing image for the clipboard is ready.
+    Rendered(Box<egui::ColorImage>),
 }
 
 /// A dialog that answers "nothing" faster than this had no backend to show itself with.
@@ -52,6 +55,8 @@ const NO_BACKEND: Duration = Duration::from_millis(300);
 pub struct Background {
     dialog: Option<RunningDialog>,
     export: Option<ExportJob>,
+    /// The briefing being rendered for the clipboard.
+    copy: Option<Receiver<Result<egui::ColorImage, String>>>,
 }
 
 impl Background {
@@ -119,6 +124,34 @@ impl Background {
         true
     }
 
+    /// Starts rendering the briefing image for the clipboard; `false` when one is running.
+    pub fn start_copy(
+        &mut self,
+        scenario: Scenario,
+        projection: Projection,
+        options: ImageOptions,
+    ) -> bool {
+        if self.copy.is_some() {
+            return false;
+        }
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let built = crate::export::briefing::build(&scenario, projection, &options);
+            let svg = crate::export::briefing::render_svg(&built, &options);
+            let result = crate::export::png::svg_to_pixmap(&svg, options.width, options.height)
+                .map(|pixmap| {
+                    egui::ColorImage::from_rgba_premultiplied(
+                        [pixmap.width() as usize, pixmap.height() as usize],
+                        pixmap.data(),
+                    )
+                })
+                .map_err(|e| format!("Could not copy the briefing: {e}"));
+            let _ = tx.send(result);
+        });
+        self.copy = Some(rx);
+        true
+    }
+
     /// Whether an export is running.
     pub fn exporting(&self) -> bool {
         self.export.is_some()
@@ -126,7 +159,7 @@ impl Background {
 
     /// Whether anything is running (the window then looks again soon).
     pub fn busy(&self) -> bool {
-        self.dialog.is_some() || self.export.is_some()
+        self.dialog.is_some() || self.export.is_some() || self.copy.is_some()
     }
 
     /// What finished since the last call.
@@ -160,6 +193,20 @@ impl Background {
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => self.export = None,
+            }
+        }
+        if let Some(copy) = &self.copy {
+            match copy.try_recv() {
+                Ok(Ok(image)) => {
+                    reports.push(Report::Rendered(Box::new(image)));
+                    self.copy = None;
+                }
+                Ok(Err(e)) => {
+                    reports.push(Report::ExportFailed(e));
+                    self.copy = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.copy = None,
             }
         }
         reports

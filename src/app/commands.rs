@@ -90,6 +90,8 @@ pub enum Command {
     CentreOn(LatLon),
     /// Open the place search.
     FindPlace,
+    /// Render the briefing as the export form last had it (else a slide) and copy the image.
+    CopyBriefing,
     /// Ask for a path (system dialog, else the typed prompt) for this purpose.
     BrowseFor(PathPurpose),
     /// Add the polygons of a GeoJSON file as target areas.
@@ -189,6 +191,7 @@ impl RangeRingsApp {
                 self.interaction.area_draft.clear();
             }
             Command::FitVisibleRings => self.fit_visible_rings(),
+            Command::CopyBriefing => self.copy_briefing(),
             Command::FindPlace => {
                 self.dialogs
                     .places
@@ -323,6 +326,24 @@ impl RangeRingsApp {
                 format!("Could not save {}: {e}", path.display()),
                 NoticeKind::Error,
             ),
+        }
+    }
+
+    /// Starts rendering the briefing for the clipboard: the size, layout and title of the last
+    /// export, or a 1920x1080 slide.
+    fn copy_briefing(&mut self) {
+        let title = self.doc.scenario().title().unwrap_or_default().to_owned();
+        let form = self
+            .dialogs
+            .last_export
+            .clone()
+            .unwrap_or_else(|| ExportForm::new(title));
+        let options = super::dialogs::image_options(self, &form);
+        let started =
+            self.background
+                .start_copy(self.doc.scenario().clone(), self.projection(), options);
+        if !started {
+            self.notify("A copy is already being made.", NoticeKind::Info);
         }
     }
 

@@ -273,7 +273,7 @@ impl RangeRingsApp {
         self.handle_shortcuts(&ctx);
         self.handle_map_keys(&ctx);
         self.handle_dropped_files(&ctx);
-        self.poll_background();
+        self.poll_background(&ctx);
         if ctx.input(|i| i.viewport().close_requested())
             && !self.frame.allow_close
             && self.doc.dirty
@@ -330,6 +330,11 @@ impl RangeRingsApp {
             (Modifiers::COMMAND, Key::Q, Command::Quit),
             (Modifiers::COMMAND, Key::F, Command::FindPlace),
             (Modifiers::COMMAND, Key::Num0, Command::FitVisibleRings),
+            (
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::C,
+                Command::CopyBriefing,
+            ),
         ];
         for (modifiers, key, command) in shortcuts {
             let shortcut = KeyboardShortcut::new(modifiers, key);
@@ -403,7 +408,7 @@ impl RangeRingsApp {
     }
 
     /// Takes in what background work reported.
-    fn poll_background(&mut self) {
+    fn poll_background(&mut self, ctx: &egui::Context) {
         for report in self.background.poll() {
             match report {
                 Report::Chosen(background::DialogPurpose::Path(purpose), path) => {
@@ -424,6 +429,14 @@ impl RangeRingsApp {
                 }
                 Report::Exported(path) => self.notify_file("Exported", &path),
                 Report::ExportFailed(message) => self.notify(message, NoticeKind::Error),
+                Report::Rendered(image) => {
+                    let [w, h] = image.size;
+                    ctx.copy_image(*image);
+                    self.notify(
+                        format!("Copied the briefing image ({w}x{h}) to the clipboard."),
+                        NoticeKind::Info,
+                    );
+                }
             }
         }
         self.dialogs.notices.expire();

@@ -56,6 +56,15 @@ pub fn svg_to_png(
     height: u32,
     dpi: Option<f64>,
 ) -> Result<Vec<u8>, PngError> {
+    let pixmap = svg_to_pixmap(svg, width, height)?;
+    encode(pixmap, dpi).map_err(|e| PngError::Encode(e.to_string()))
+}
+
+/// Renders SVG text into premultiplied RGBA pixels (for the clipboard, or to encode).
+///
+/// # Errors
+/// An impossible size or SVG that does not parse.
+pub fn svg_to_pixmap(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, PngError> {
     check_size(width, height)?;
     let options = usvg::Options {
         fontdb: font_database(),
@@ -68,7 +77,7 @@ pub fn svg_to_png(
         tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    encode(pixmap, dpi).map_err(|e| PngError::Encode(e.to_string()))
+    Ok(pixmap)
 }
 
 /// The SVG with every text turned into the outlines of its glyphs in the bundled font, as

@@ -592,3 +592,41 @@ fn opening_a_file_with_three_typos_lists_all_three() {
     h.get_by_label_contains("lattitude");
     assert_eq!(h.state().doc.scenario(), &Scenario::builtin());
 }
+
+#[test]
+fn the_briefing_image_is_copied_to_the_clipboard() {
+    let mut h = harness();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::C,
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let copied = loop {
+        h.run_steps(1);
+        let image = h
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::OutputCommand::CopyImage(image) => Some(image.clone()),
+                _ => None,
+            });
+        if let Some(image) = image {
+            break image;
+        }
+        assert!(std::time::Instant::now() < deadline, "no image copied");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    // A slide-sized briefing: not blank, the page's white and the map's colours.
+    assert_eq!(copied.size, [1920, 1080]);
+    let colours: std::collections::HashSet<[u8; 4]> = copied
+        .pixels
+        .iter()
+        .step_by(97)
+        .map(|c| c.to_array())
+        .collect();
+    assert!(colours.len() > 50, "{} colours", colours.len());
+    h.run_steps(1);
+    h.get_by_label_contains("Copied the briefing image (1920x1080)");
+}

@@ -50,6 +50,34 @@ impl ExportForm {
     }
 }
 
+/// The image options the form asks for, with the window's view, layers and tint.
+pub fn image_options(app: &RangeRingsApp, form: &ExportForm) -> ImageOptions {
+    let extent = if form.current_view {
+        app.view.shown_extent()
+    } else {
+        None
+    };
+    ImageOptions {
+        width: form.width,
+        height: form.height,
+        layout: form.layout,
+        // Exports are light (print), with the tint chosen in the View menu.
+        style: app.with_tint(Style::LIGHT),
+        date: crate::format::today(),
+        title: Some(form.title.clone()).filter(|t| !t.trim().is_empty()),
+        extent,
+        layers: app.layers(),
+        labels: app.settings.labels,
+        // A paper preset's size is printed at its resolution.
+        dpi: SizePreset::ALL
+            .into_iter()
+            .find(|p| p.size() == (form.width, form.height))
+            .and_then(SizePreset::dpi),
+        inset: crate::export::briefing::InsetMode::Auto,
+        text_as_paths: form.text_as_paths,
+    }
+}
+
 /// Shows the form, if open.
 pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
     let Some(mut form) = app.dialogs.export.clone() else {
@@ -66,30 +94,7 @@ pub fn show(app: &mut RangeRingsApp, ctx: &egui::Context) {
         form.focused = false;
         form.confirm_replace = None;
         app.dialogs.last_export = Some(form.clone());
-        let extent = if form.current_view {
-            app.view.shown_extent()
-        } else {
-            None
-        };
-        let options = ImageOptions {
-            width: form.width,
-            height: form.height,
-            layout: form.layout,
-            // Exports are light (print), with the tint chosen in the View menu.
-            style: app.with_tint(Style::LIGHT),
-            date: crate::format::today(),
-            title: Some(form.title.clone()).filter(|t| !t.trim().is_empty()),
-            extent,
-            layers: app.layers(),
-            labels: app.settings.labels,
-            // A paper preset's size is printed at its resolution.
-            dpi: SizePreset::ALL
-                .into_iter()
-                .find(|p| p.size() == (form.width, form.height))
-                .and_then(SizePreset::dpi),
-            inset: crate::export::briefing::InsetMode::Auto,
-            text_as_paths: form.text_as_paths,
-        };
+        let options = image_options(app, &form);
         app.commands.push(Command::Export(ExportRequest {
             path: form.path.trim().into(),
             options,

@@ -94,11 +94,12 @@ const STEPS: [&str; 6] = [
 ];
 
 /// Every shortcut, as (keys, what they do).
-const SHORTCUTS: [(&str, &str); 19] = [
+const SHORTCUTS: [(&str, &str); 20] = [
     ("Ctrl+N", "New scenario"),
     ("Ctrl+O", "Open a scenario"),
     ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
     ("Ctrl+E", "Export a briefing or data"),
+    ("Ctrl+Shift+C", "Copy the briefing image to the clipboard"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Y, Ctrl+Shift+Z", "Redo"),
     ("Ctrl+F", "Find a place"),

@@ -13,7 +13,7 @@ mod plots;
 mod questions;
 
 pub use estimate::EstimateForm;
-pub use export::ExportForm;
+pub use export::{ExportForm, image_options};
 pub use help::HelpPage;
 pub use notices::show_notices;
 pub use path::{PathPrompt, PathPurpose};

@@ -51,6 +51,13 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             item(app, ui, "Save", "Ctrl+S", Command::Save);
             item(app, ui, "Save As…", "Ctrl+Shift+S", Command::SaveAsDialog);
             item(app, ui, "Export…", "Ctrl+E", Command::ShowExport);
+            item(
+                app,
+                ui,
+                "Copy briefing image",
+                "Ctrl+Shift+C",
+                Command::CopyBriefing,
+            );
             if ui.button("Save reach table as CSV…").clicked() {
                 browse(app, PathPurpose::ReachCsv);
             }
