@@ -271,6 +271,9 @@ fn a_target_is_renamed_made_key_and_dragged() {
         .click_accesskit();
     h.run_steps(3);
     assert_eq!(h.state().interaction.selected_target, Some(t));
+    // Clicking its name centred the map on it.
+    let centre = h.state().view_centre_lat_lon();
+    assert!(distance_m(centre, at) < 50_000.0, "{centre:?}");
     replace_text(&mut h, &named, "Depot 7");
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
@@ -343,6 +346,15 @@ fn the_ruler_measures_geodesic_distance_and_bearing() {
 fn a_target_area_drawn_on_the_map_gets_its_coverage() {
     let mut h = harness();
     let areas = h.state().doc.scenario().target_areas().len();
+    // Esc drops an area half drawn.
+    h.get_by_label("Draw on the map").click_accesskit();
+    h.run_steps(2);
+    let p = pixel_of(&h, LatLon::lat_lon(34.0, 135.0));
+    click_at(&mut h, p);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().interaction.tool, MapTool::Browse);
+    assert!(h.state().interaction.area_draft.is_empty());
     h.get_by_label("Draw on the map").click_accesskit();
     h.run_steps(2);
     for (lat, lon) in [(34.0, 135.0), (34.0, 140.0), (38.0, 140.0), (38.0, 135.0)] {
@@ -629,4 +641,92 @@ fn the_briefing_image_is_copied_to_the_clipboard() {
     assert!(colours.len() > 50, "{} colours", colours.len());
     h.run_steps(1);
     h.get_by_label_contains("Copied the briefing image (1920x1080)");
+}
+
+#[test]
+fn a_colour_is_typed_as_hex_and_a_band_edge_stops_at_the_range() {
+    let mut h = harness();
+    select_missile(&mut h, "nodong");
+    let nodong = h.state().interaction.selected_missile.unwrap();
+    let old = h.state().doc.scenario().missiles()[nodong].color.to_hex();
+    replace_text(&mut h, &old, "#123456");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.scenario().missiles()[nodong].color.to_hex(),
+        "#123456"
+    );
+    // Not a colour: refused with the way to write one.
+    replace_text(&mut h, "#123456", "teal");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    h.get_by_label_contains("is not a colour: type #rrggbb");
+    // The lowest estimate cannot pass the range (1,300 km): it stops there.
+    h.get_by_label("Lowest estimate km")
+        .set_value_accesskit(5_000.0);
+    h.run_steps(2);
+    let m = &h.state().doc.scenario().missiles()[nodong];
+    assert_eq!((m.range_km, m.band.unwrap().min_km), (1_300.0, 1_300.0));
+}
+
+#[test]
+fn a_reach_row_clicked_is_shown_on_the_map_and_the_table_saves_as_csv() {
+    let mut h = harness();
+    let zoom = h.state().view.zoom;
+    let row = h.get_all_by_label("Seoul").next().unwrap().rect().center();
+    super::drag(&mut h, row, row, 0);
+    let picked = h.state().interaction.picked.expect("the row is picked");
+    assert_eq!(
+        h.state().doc.scenario().targets()[picked.target].name,
+        "Seoul"
+    );
+    assert!(
+        h.state().view.zoom > zoom,
+        "the view fits the ring and the path"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("reach.csv");
+    h.get_by_label("Save as CSV…").click();
+    h.run_steps(2);
+    replace_text(&mut h, "", csv.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(2);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows = h.state().doc.scenario().visible_ring_specs().count()
+        * h.state().doc.scenario().targets().len();
+    assert_eq!(
+        text.lines().count(),
+        rows + 1,
+        "a header and every visible row"
+    );
+    assert!(text.lines().next().unwrap().contains("distance_km"));
+}
+
+#[test]
+fn information_fades_and_errors_stay_until_dismissed() {
+    let mut notices = range_rings::app::Notices::default();
+    notices.push("Saved", range_rings::app::NoticeKind::Info);
+    notices.push("Could not save", range_rings::app::NoticeKind::Error);
+    let wait = notices.next_expiry().unwrap();
+    assert!(wait <= std::time::Duration::from_secs(6) && wait > std::time::Duration::from_secs(5));
+    notices.0[0].at -= std::time::Duration::from_secs(7);
+    notices.expire();
+    let left: Vec<&str> = notices.0.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(left, ["Could not save"]);
+    // Errors have no expiry; a flood of information keeps at most four notices.
+    assert_eq!(notices.next_expiry(), None);
+    for k in 0..10 {
+        notices.push(format!("info {k}"), range_rings::app::NoticeKind::Info);
+    }
+    assert_eq!(notices.0.len(), 4);
+    assert_eq!(notices.0[0].text, "Could not save");
+
+    let mut h = harness();
+    h.state_mut()
+        .notify("Could not save /x", range_rings::app::NoticeKind::Error);
+    h.run_steps(2);
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(h.state().dialogs.notices.0.is_empty());
 }

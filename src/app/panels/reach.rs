@@ -165,6 +165,8 @@ pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let lit = app.interaction.hovered_reach.or(app.interaction.picked);
     // One line per row: text that does not fit a column is cut with an ellipsis, never wrapped.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    // Text that cannot be selected, so that a click on it is a click on its row.
+    ui.style_mut().interaction.selectable_labels = false;
     let name_column = |width: f32| {
         Column::initial(width)
             .at_least(60.0)
