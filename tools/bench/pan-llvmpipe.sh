@@ -1,0 +1,41 @@
+#!/bin/bash
+# Frame times of the window while the map is panned, under Xvfb with Mesa's llvmpipe (no GPU).
+#
+#   tools/bench/pan-llvmpipe.sh [BINARY]      (default: target/release/range-rings)
+#
+# Needs xvfb and xdotool (apt-get install xvfb xdotool). Starts Xvfb on :93 at 1920x1080, opens
+# the window on the built-in scenario with fresh settings, makes it 1920x1080, presses on the
+# map and moves 3 px right every 10 ms for 150 steps and back, then reads the frame intervals
+# that RANGE_RINGS_TIMING=1 prints (while the map is dragged without pause, the time between
+# two frames is the whole cost of one). Prints the median, the 90th percentile and the worst.
+set -euo pipefail
+BIN=${1:-target/release/range-rings}
+LOG=$(mktemp)
+export DISPLAY=:93
+Xvfb :93 -screen 0 1920x1080x24 >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true; rm -f "$LOG"' EXIT
+sleep 1
+SETTINGS=$(mktemp -d)
+XDG_DATA_HOME=$SETTINGS RANGE_RINGS_TIMING=1 "$BIN" 2>"$LOG" &
+APP=$!
+sleep 4
+WID=$(xdotool search --pid $APP | tail -1)
+xdotool windowmove "$WID" 0 0 windowsize "$WID" 1920 1080
+sleep 3
+FROM=$(wc -l <"$LOG")
+xdotool mousemove 1100 400 mousedown 1
+for _ in $(seq 150); do xdotool mousemove_relative -- 3 1; sleep 0.01; done
+for _ in $(seq 150); do xdotool mousemove_relative -- -3 -1; sleep 0.01; done
+xdotool mouseup 1
+sleep 1
+TO=$(wc -l <"$LOG")
+kill $APP
+rm -rf "$SETTINGS"
+sed -n "$((FROM + 1)),${TO}p" "$LOG" | python3 -c '
+import re, statistics, sys
+v = sorted(float(x) for x in re.findall(r"frame ([\d.]+) ms after", sys.stdin.read()))
+v = v[:-1]  # the wait before the first move
+print(f"{len(v)} frames while panning: median {statistics.median(v):.1f} ms, "
+      f"90th percentile {v[int(len(v) * 0.9)]:.1f} ms, worst {v[-1]:.1f} ms")
+'
