@@ -291,7 +291,7 @@ impl RangeRingsApp {
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(self, ui));
         egui::Panel::left("side")
             .resizable(true)
-            .default_size(330.0)
+            .default_size(390.0)
             .show(ui, |ui| panels::side_panel(self, ui));
         egui::Panel::bottom("reach")
             .resizable(true)

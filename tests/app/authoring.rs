@@ -730,3 +730,32 @@ fn information_fades_and_errors_stay_until_dismissed() {
     h.run_steps(2);
     assert!(h.state().dialogs.notices.0.is_empty());
 }
+
+#[test]
+fn the_view_fits_the_visible_rings_and_a_site_clicked_in_the_list() {
+    let mut h = harness();
+    select_missile(&mut h, "kn-25");
+    h.get_by_label("Solo").click_accesskit();
+    h.run_steps(2);
+    // Only the 380 km rings: Ctrl+0 zooms in to them.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run_steps(3);
+    assert!(h.state().view.zoom > 10.0, "zoom {}", h.state().view.zoom);
+    let centre = h.state().view_centre_lat_lon();
+    let pyongyang = h.state().doc.scenario().sites()[0].position;
+    assert!(distance_m(centre, pyongyang) < 400_000.0, "{centre:?}");
+    // A site clicked in the list is selected and shown.
+    h.get_by_label("▲ Kusong").click_accesskit();
+    h.run_steps(3);
+    let kusong = h
+        .state()
+        .doc
+        .scenario()
+        .sites()
+        .iter()
+        .position(|s| s.name == "Kusong")
+        .unwrap();
+    assert_eq!(h.state().interaction.selected_site, Some(kusong));
+    let site = h.state().doc.scenario().sites()[kusong].position;
+    assert!(distance_m(h.state().view_centre_lat_lon(), site) < 20_000.0);
+}

@@ -19,9 +19,19 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     }
     for (a, area) in scenario.target_areas().iter().enumerate() {
         ui.strong(&area.name);
+        // Long ring names are cut (whole on hover), so the shares never run under the
+        // scroll bar.
+        let name_width =
+            (ui.available_width() - if app.settings.rotation { 170.0 } else { 80.0 }).max(80.0);
         egui::Grid::new(("coverage", a))
             .striped(true)
             .show(ui, |ui| {
+                ui.label(egui::RichText::new("Ring").small());
+                ui.label(egui::RichText::new("Covered").small());
+                if app.settings.rotation {
+                    ui.label(egui::RichText::new("Rotating Earth").small());
+                }
+                ui.end_row();
                 for row in rows.iter().filter(|r| r.area == a) {
                     let (Some(m), Some(s)) = (
                         scenario.missiles().get(row.missile),
@@ -29,12 +39,17 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                     ) else {
                         continue;
                     };
-                    ui.label(format!("{} from {}", m.name, s.name));
-                    ui.label(format!("{:.1}% covered", row.covered_pct));
+                    let ring = format!("{} from {}", m.name, s.display_name());
+                    ui.scope(|ui| {
+                        ui.set_max_width(name_width);
+                        ui.add(egui::Label::new(&ring).truncate())
+                            .on_hover_text(&ring);
+                    });
+                    ui.label(format!("{:.1}%", row.covered_pct));
                     if app.settings.rotation {
                         ui.label(match row.rotating_covered_pct {
-                            Some(pct) => format!("{pct:.1}% on the rotating Earth"),
-                            None => "beyond the model on the rotating Earth".to_owned(),
+                            Some(pct) => format!("{pct:.1}%"),
+                            None => "beyond the model".to_owned(),
                         });
                     }
                     ui.end_row();

@@ -46,7 +46,7 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             color_button(app, ui, i, missile.color);
             // A long name is cut with an ellipsis rather than widening the panel.
             let name = egui::RichText::new(&missile.name).strong();
-            let room = (ui.available_width() - 120.0).max(80.0);
+            let room = (ui.available_width() - 110.0).max(80.0);
             let r = ui.scope(|ui| {
                 ui.set_max_width(room);
                 ui.add(egui::Button::selectable(selected, name).truncate())

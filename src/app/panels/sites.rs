@@ -19,9 +19,11 @@ pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         };
         if ui
             .selectable_label(selected, format!("{icon} {}", site.name))
+            .on_hover_text("Select it, and show it on the map")
             .clicked()
         {
             app.interaction.selected_site = Some(i);
+            app.commands.push(Command::CentreOn(site.position));
         }
         if selected {
             egui::Frame::group(ui.style()).show(ui, |ui| details(app, ui, i, site));
