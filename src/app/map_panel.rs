@@ -139,8 +139,9 @@ impl RangeRingsApp {
         dialogs::show_notices(self, ui.ctx(), rect);
     }
 
-    /// The image of the map's area layers for this view, if it is ready; otherwise the next
-    /// one is started (not while a marker is dragged: its rings change every frame).
+    /// The image of the map's area layers for this view, if there is one for the same layers
+    /// and scale; when it is missing or does not cover the view, the next one is started (not
+    /// while a marker is dragged: its rings change every frame).
     fn map_raster(
         &mut self,
         ctx: &egui::Context,
@@ -153,14 +154,15 @@ impl RangeRingsApp {
         let raster = &mut self.caches.raster;
         raster.poll(ctx);
         let key = map::raster_key(scene, style, t, rect, ppp);
-        let shown = raster.covering(key, t, rect);
-        if shown.is_none() && self.interaction.drag.is_none() {
+        let image = raster.image(key, t, rect);
+        let covers = image.is_some_and(|(_, _, covers)| covers);
+        if !covers && self.interaction.drag.is_none() {
             raster.start(scene, key, t, rect, style, ppp);
         }
         if raster.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
-        shown
+        image.map(|(texture, at, _)| (texture, at))
     }
 
     /// Fits the view to a picked ring and its geodesic (the whole map when they span it).

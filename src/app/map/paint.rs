@@ -43,7 +43,11 @@ pub fn paint_scene(
         .and_then(|spec| scene.rings.iter().position(|r| r.spec() == spec));
     match raster {
         Some((texture, at)) => {
-            // The area layers as one image; the highlighted ring drawn again over it.
+            // The area layers as one image (the background where a pan has moved past it);
+            // the highlighted ring drawn again over it.
+            if !at.contains_rect(rect) {
+                painter.rect_filled(rect, 0.0, color32(style.background));
+            }
             let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
             painter.image(texture, at, uv, Color32::WHITE);
             if let Some(ring) = highlight.and_then(|i| scene.rings.get(i)) {

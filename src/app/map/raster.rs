@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 /// Margin rendered round the view, as a share of its size on each side: a pan of up to this
 /// much needs no new image.
-const MARGIN: f32 = 0.25;
+const MARGIN: f32 = 0.35;
 
 /// What an image depends on: the layers (by address: the scene builder keeps unchanged layers),
 /// the style, the scale and the view's size in pixels.
@@ -98,8 +98,15 @@ impl MapRaster {
         });
     }
 
-    /// The image for `key` that covers `rect` at `t`, and where to draw it.
-    pub fn covering(&self, key: u64, t: &ViewTransform, rect: Rect) -> Option<(TextureId, Rect)> {
+    /// The image for `key` at `t` and where to draw it, and whether it covers all of `rect`
+    /// (a pan may have moved part of the view off it: the rest shows the background until the
+    /// next image arrives, tens of milliseconds later).
+    pub fn image(
+        &self,
+        key: u64,
+        t: &ViewTransform,
+        rect: Rect,
+    ) -> Option<(TextureId, Rect, bool)> {
         let ready = self.ready.as_ref().filter(|r| r.key == key)?;
         let moved = ready.region.translate(shift(&ready.transform, t));
         // On whole pixels, so that every screen pixel is one image pixel (sampled nearest).
@@ -109,9 +116,7 @@ impl MapRaster {
             egui::pos2(snap(moved.left()), snap(moved.top())),
             moved.size(),
         );
-        placed
-            .contains_rect(rect)
-            .then(|| (ready.texture.id(), placed))
+        Some((ready.texture.id(), placed, placed.contains_rect(rect)))
     }
 
     /// Whether an image is being rendered.
