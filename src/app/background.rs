@@ -1,5 +1,6 @@
-//! Work off the UI thread: system file dialogs (rfd) and exports, each on a thread of its own
-//! that reports back through a channel, so the frame loop never blocks.
+//! Work off the UI thread: system file dialogs (rfd), exports and the briefing image for the
+//! clipboard, each on a thread of its own that reports back through a channel, so the frame
+//! loop never blocks.
 
 use super::dialogs::PathPurpose;
 use crate::export::briefing::ImageOptions;
@@ -206,7 +207,12 @@ impl Background {
                     self.copy = None;
                 }
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.copy = None,
+                Err(TryRecvError::Disconnected) => {
+                    reports.push(Report::ExportFailed(
+                        "Could not copy the briefing: rendering it stopped (out of memory?)".into(),
+                    ));
+                    self.copy = None;
+                }
             }
         }
         reports

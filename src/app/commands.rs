@@ -142,14 +142,18 @@ impl RangeRingsApp {
                     self.notify("An export is already running.", NoticeKind::Info);
                 }
             }
-            Command::Edit(edit, step) => self.apply_edit(edit, step),
+            Command::Edit(edit, step) => {
+                self.apply_edit(edit, step);
+            }
             Command::Undo => {
-                self.interaction.drag = None;
+                let selected = self.selected_ids();
                 self.doc.undo();
+                self.reselect(selected);
             }
             Command::Redo => {
-                self.interaction.drag = None;
+                let selected = self.selected_ids();
                 self.doc.redo();
+                self.reselect(selected);
             }
             Command::Quit => self.discard_then(Pending::Quit),
             Command::SaveThen(pending) => {
@@ -212,7 +216,7 @@ impl RangeRingsApp {
 
     /// Applies an edit to the document; a refused one is reported over the map. What the edit
     /// added is selected; a removal clears the selection it invalidates.
-    fn apply_edit(&mut self, edit: Edit, step: Step) {
+    fn apply_edit(&mut self, edit: Edit, step: Step) -> bool {
         let before = (
             self.doc.scenario().sites().len(),
             self.doc.scenario().missiles().len(),
@@ -222,13 +226,18 @@ impl RangeRingsApp {
             Edit::DuplicateMissile { missile } => Some(missile + 1),
             _ => None,
         };
+        // A run of colour-picker changes continues only while nothing else changes the
+        // document in between (an undo, another edit).
+        if !matches!(edit, Edit::SetMissileColor { .. }) {
+            self.interaction.last_color_edit = None;
+        }
         let result = match step {
             Step::New => self.doc.edit(|f| edit.apply(f)),
             Step::Continue => self.doc.edit_continuing(|f| edit.apply(f)),
         };
         if let Err(problems) = result {
             self.notify(format!("Not applied: {problems}"), NoticeKind::Error);
-            return;
+            return false;
         }
         let after = (
             self.doc.scenario().sites().len(),
@@ -254,6 +263,51 @@ impl RangeRingsApp {
         if after.2 < before.2 {
             i.selected_target = None;
         }
+        if after.0 < before.0 || after.1 < before.1 || after.2 < before.2 {
+            i.picked = None;
+            i.hovered_reach = None;
+        }
+        true
+    }
+
+    /// The ids of the selected site, missile and target, to find them again after an undo or
+    /// a redo has moved them (or taken them away).
+    fn selected_ids(&self) -> [Option<String>; 3] {
+        let s = self.doc.scenario();
+        let i = &self.interaction;
+        [
+            i.selected_site
+                .and_then(|k| s.sites().get(k))
+                .map(|x| x.id.clone()),
+            i.selected_missile
+                .and_then(|k| s.missiles().get(k))
+                .map(|x| x.id.clone()),
+            i.selected_target
+                .and_then(|k| s.targets().get(k))
+                .map(|x| x.id.clone()),
+        ]
+    }
+
+    /// Selects again, by id, what was selected before an undo or a redo; what is gone is no
+    /// longer selected. The pick and a running colour change are forgotten.
+    fn reselect(&mut self, [site, missile, target]: [Option<String>; 3]) {
+        let s = self.doc.scenario();
+        let find = |id: &Option<String>, ids: Vec<&str>| {
+            id.as_deref()
+                .and_then(|id| ids.iter().position(|x| *x == id))
+        };
+        let site = find(&site, s.sites().iter().map(|x| x.id.as_str()).collect());
+        let missile = find(
+            &missile,
+            s.missiles().iter().map(|x| x.id.as_str()).collect(),
+        );
+        let target = find(&target, s.targets().iter().map(|x| x.id.as_str()).collect());
+        let i = &mut self.interaction;
+        (i.selected_site, i.selected_missile, i.selected_target) = (site, missile, target);
+        i.drag = None;
+        i.picked = None;
+        i.hovered_reach = None;
+        i.last_color_edit = None;
     }
 
     /// Adds the drawn corners as a target area (three or more), and leaves the tool.
@@ -266,6 +320,19 @@ impl RangeRingsApp {
             self.notify(
                 "A target area needs at least three corners: click on the map to add them.",
                 NoticeKind::Info,
+            );
+            return;
+        }
+        let crosses = corners
+            .iter()
+            .zip(corners.iter().cycle().skip(1))
+            .any(|(a, b)| (a.lon - b.lon).abs() > 180.0);
+        if crosses {
+            self.interaction.area_draft = corners;
+            self.notify(
+                "This area crosses the 180° meridian, which a target area cannot: draw it as two \
+                 areas, one on each side (Backspace takes corners back, Esc starts again).",
+                NoticeKind::Error,
             );
             return;
         }
@@ -291,8 +358,15 @@ impl RangeRingsApp {
         match read {
             Ok(found) => {
                 let count = found.areas.len();
-                let names: Vec<String> = found.areas.iter().map(|a| a.name.clone()).collect();
-                self.apply_edit(Edit::AddTargetAreas { areas: found.areas }, Step::New);
+                let mut names: Vec<String> =
+                    found.areas.iter().take(8).map(|a| a.name.clone()).collect();
+                if count > names.len() {
+                    names.push(format!("and {} more", count - names.len()));
+                }
+                // A refusal (too many areas or points) has already been reported.
+                if !self.apply_edit(Edit::AddTargetAreas { areas: found.areas }, Step::New) {
+                    return;
+                }
                 let mut text = format!(
                     "Imported {count} target area{} from {}: {}",
                     if count == 1 { "" } else { "s" },
@@ -456,8 +530,12 @@ impl RangeRingsApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.caches.forget_document();
-        self.interaction.drag = None;
-        self.interaction.hovered_reach = None;
+        // Nothing selected, picked, measured or being drawn belongs to the new document.
+        self.interaction = super::Interaction {
+            reach_sort: self.interaction.reach_sort,
+            quick_ring_km: self.interaction.quick_ring_km,
+            ..super::Interaction::default()
+        };
         self.interaction.selected_site = self.doc.scenario().first_ring_site();
         self.freeze_centre();
     }

@@ -551,6 +551,8 @@ pub fn run(
         ..Default::default()
     };
     let scenario = scenario.clone();
+    // The gazetteer (1.2 MB of text) is parsed before the first search or town name needs it.
+    std::thread::spawn(|| crate::gazetteer::places().len());
     eframe::run_native(
         "range-rings",
         options,

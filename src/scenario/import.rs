@@ -131,6 +131,7 @@ fn feature_area(feature: &Value, at: &str, stem: &str, found: &mut ImportedAreas
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
+    let id: String = id.chars().take(64).collect();
     found.areas.push(TargetArea {
         id: if id.is_empty() { "area".into() } else { id },
         name: name.chars().take(super::MAX_TEXT_CHARS).collect(),

@@ -397,7 +397,7 @@ fn target_areas_are_imported_from_geojson() {
     .unwrap();
     let mut h = harness();
     h.get_by_label("Import GeoJSON…").click_accesskit();
-    h.run_steps(2);
+    h.run_steps(3);
     replace_text(&mut h, "", path.to_str().unwrap());
     h.get_by_role_and_label(Role::Button, "Import").click();
     h.run_steps(3);
@@ -688,7 +688,7 @@ fn a_reach_row_clicked_is_shown_on_the_map_and_the_table_saves_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("reach.csv");
     h.get_by_label("Save as CSV…").click();
-    h.run_steps(2);
+    h.run_steps(3);
     replace_text(&mut h, "", csv.to_str().unwrap());
     h.get_by_role_and_label(Role::Button, "Save").click();
     h.run_steps(2);
@@ -758,4 +758,96 @@ fn the_view_fits_the_visible_rings_and_a_site_clicked_in_the_list() {
     assert_eq!(h.state().interaction.selected_site, Some(kusong));
     let site = h.state().doc.scenario().sites()[kusong].position;
     assert!(distance_m(h.state().view_centre_lat_lon(), site) < 20_000.0);
+}
+
+#[test]
+fn esc_in_a_name_field_keeps_the_old_name() {
+    let mut h = harness();
+    select_missile(&mut h, "nodong");
+    let nodong = h.state().interaction.selected_missile.unwrap();
+    replace_text(&mut h, "Nodong (Hwasong-7)", "Typo");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.scenario().missiles()[nodong].name,
+        "Nodong (Hwasong-7)"
+    );
+    assert!(!h.state().doc.dirty);
+}
+
+#[test]
+fn the_csv_asks_before_replacing_and_a_refused_import_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("old.csv");
+    std::fs::write(&csv, "mine").unwrap();
+    let mut h = harness();
+    h.get_by_label("Save as CSV…").click();
+    h.run_steps(3);
+    replace_text(&mut h, "", csv.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(2);
+    h.get_by_label_contains("exists. Replace it?");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    h.get_by_label("Keep it").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+
+    // More areas than a scenario may hold: refused whole, and no "Imported".
+    let features: Vec<String> = (0..2_001)
+        .map(|k| {
+            let x = f64::from(k % 300) * 0.5 - 75.0;
+            let y = f64::from(k / 300) * 0.5;
+            format!(
+                r#"{{"type":"Feature","properties":{{}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{x1},{y}],[{x1},{y1}],[{x},{y}]]]}}}}"#,
+                x1 = x + 0.2,
+                y1 = y + 0.2
+            )
+        })
+        .collect();
+    let path = dir.path().join("many.geojson");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
+    let areas = h.state().doc.scenario().target_areas().len();
+    h.state_mut().dialogs.path = None;
+    h.get_by_label("Import GeoJSON…").click_accesskit();
+    h.run_steps(3);
+    replace_text(&mut h, "", path.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Import").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.scenario().target_areas().len(), areas);
+    h.get_by_label_contains("Not applied");
+    let imported = h.query_by_label_contains("Imported ");
+    assert!(
+        imported.is_none(),
+        "{:?}",
+        imported.map(|n| n.accesskit_node().value())
+    );
+}
+
+#[test]
+fn undo_forgets_a_selection_that_no_longer_exists() {
+    let mut h = harness();
+    let count = h.state().doc.scenario().missiles().len();
+    select_missile(&mut h, "hwasong-19");
+    h.get_by_label("Duplicate").click_accesskit();
+    h.run_steps(2);
+    assert!(h.state().interaction.selected_missile.is_some());
+    // The copy is gone after the undo, and so is its editor (not opened on the next missile).
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.scenario().missiles().len(), count);
+    assert_eq!(h.state().interaction.selected_missile, None);
+    // A missile still there stays selected across an undo that moves it.
+    select_missile(&mut h, "hwasong-19");
+    let before = h.state().interaction.selected_missile.unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    assert_eq!(h.state().interaction.selected_missile, Some(before));
 }

@@ -58,11 +58,13 @@ fn open_folder(folder: &std::path::Path) -> std::io::Result<()> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener)
+    let mut child = std::process::Command::new(opener)
         .arg(folder)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
+        .spawn()?;
+    // Reaped when it ends, so that it leaves no zombie behind.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }

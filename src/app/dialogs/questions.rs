@@ -1,5 +1,6 @@
-//! The questions that block the window until answered: restore unsaved work after a crash,
-//! and save or discard unsaved changes before they would be lost.
+//! What the window must ask or tell before work goes on: restore unsaved work after a crash,
+//! save or discard unsaved changes before they would be lost (both block the window until
+//! answered), and why a file could not be opened (a window listing every problem).
 
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;

@@ -37,8 +37,27 @@ pub fn raster_key(scene: &Scene, style: &Style, t: &ViewTransform, rect: Rect, p
     h.finish()
 }
 
+/// The layers an image was drawn from, held so that their addresses, which the key is made
+/// of, cannot be reused by new layers while the image is kept.
+struct Held {
+    _basemap: std::sync::Arc<crate::scene::BasemapLayer>,
+    _rings: Vec<std::sync::Arc<crate::scene::SceneRing>>,
+    _areas: Vec<std::sync::Arc<crate::scene::SceneArea>>,
+}
+
+impl Held {
+    fn of(scene: &Scene) -> Self {
+        Self {
+            _basemap: scene.basemap.clone(),
+            _rings: scene.rings.clone(),
+            _areas: scene.target_areas.clone(),
+        }
+    }
+}
+
 /// An image on screen.
 struct Ready {
+    _held: Held,
     key: u64,
     transform: ViewTransform,
     region: Rect,
@@ -47,6 +66,7 @@ struct Ready {
 
 /// An image being rendered.
 struct Job {
+    held: Held,
     key: u64,
     transform: ViewTransform,
     region: Rect,
@@ -58,6 +78,8 @@ struct Job {
 pub struct MapRaster {
     ready: Option<Ready>,
     job: Option<Job>,
+    /// The key of an image the worker could not make (no memory for it): not tried again.
+    failed: Option<u64>,
 }
 
 /// How far the view moved since `then`, pixels.
@@ -81,7 +103,10 @@ impl MapRaster {
                 return;
             }
             // The worker could not make an image (no memory for it): the meshes stay.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.failed = Some(job.key);
+                return;
+            }
         };
         let texture = match self.ready.take() {
             Some(mut ready) => {
@@ -91,6 +116,7 @@ impl MapRaster {
             None => ctx.load_texture("map layers", image, egui::TextureOptions::NEAREST),
         };
         self.ready = Some(Ready {
+            _held: job.held,
             key: job.key,
             transform: job.transform,
             region: job.region,
@@ -134,7 +160,7 @@ impl MapRaster {
         style: &Style,
         ppp: f32,
     ) {
-        if self.job.is_some() {
+        if self.job.is_some() || self.failed == Some(key) {
             return;
         }
         let region = rect.expand2(rect.size() * MARGIN);
@@ -148,6 +174,7 @@ impl MapRaster {
             offset_y: (t.offset_y - f64::from(region.top())) * f64::from(ppp),
         };
         let (tx, rx) = channel();
+        let scene_for_hold = scene;
         let (scene, style) = (scene.clone(), *style);
         std::thread::spawn(move || {
             let Some(mut pixmap) = Pixmap::new(width, height) else {
@@ -168,6 +195,7 @@ impl MapRaster {
             let _ = tx.send(image);
         });
         self.job = Some(Job {
+            held: Held::of(scene_for_hold),
             key,
             transform: *t,
             region,

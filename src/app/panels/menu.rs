@@ -19,15 +19,6 @@ fn item(app: &mut RangeRingsApp, ui: &mut egui::Ui, label: &str, shortcut: &str,
     }
 }
 
-/// Asks for a path for `purpose`: the system dialog where there is one, else the typed prompt.
-fn browse(app: &mut RangeRingsApp, purpose: PathPurpose) {
-    if app.native_dialogs {
-        app.commands.push(Command::BrowseFor(purpose));
-    } else {
-        app.dialogs.path = Some(PathPrompt::for_purpose(purpose));
-    }
-}
-
 /// The menu bar.
 pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -59,10 +50,11 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 Command::CopyBriefing,
             );
             if ui.button("Save reach table as CSV…").clicked() {
-                browse(app, PathPurpose::ReachCsv);
+                app.commands.push(Command::BrowseFor(PathPurpose::ReachCsv));
             }
             if ui.button("Import target areas (GeoJSON)…").clicked() {
-                browse(app, PathPurpose::ImportAreas);
+                app.commands
+                    .push(Command::BrowseFor(PathPurpose::ImportAreas));
             }
             ui.separator();
             item(app, ui, "Quit", "Ctrl+Q", Command::Quit);

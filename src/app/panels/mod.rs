@@ -55,8 +55,9 @@ fn edit_from(app: &mut RangeRingsApp, response: &egui::Response, edit: Edit) {
 }
 
 /// A name field that edits a copy while it has the keyboard, and returns the new name when it
-/// lets go of it (Enter, Tab or a click elsewhere) changed and not blank; Esc drops the copy. The copy lives in
-/// egui's memory: the panels rebuild their fields from the document every frame.
+/// lets go of it (Enter, Tab or a click elsewhere) changed and not blank; Esc drops the copy.
+/// The copy lives in egui's memory: the panels rebuild their fields from the document every
+/// frame.
 fn name_field(
     ui: &mut egui::Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,

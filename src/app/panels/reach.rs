@@ -5,7 +5,7 @@
 use crate::analysis::{ReachRow, Verdict};
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;
-use crate::app::dialogs::{PathPrompt, PathPurpose};
+use crate::app::dialogs::PathPurpose;
 use crate::app::state::{ReachColumn, ReachSort};
 use crate::ballistics::RotatingReach;
 use crate::scenario::Scenario;
@@ -232,11 +232,7 @@ fn filters(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             .on_hover_text("Every row of the visible missiles, as `reach --format csv` writes it")
             .clicked()
         {
-            if app.native_dialogs {
-                app.commands.push(Command::BrowseFor(PathPurpose::ReachCsv));
-            } else {
-                app.dialogs.path = Some(PathPrompt::for_purpose(PathPurpose::ReachCsv));
-            }
+            app.commands.push(Command::BrowseFor(PathPurpose::ReachCsv));
         }
     });
 }

@@ -4,7 +4,7 @@
 use super::edit_from;
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;
-use crate::app::dialogs::{PathPrompt, PathPurpose};
+use crate::app::dialogs::PathPurpose;
 use crate::app::edit::{Edit, Step};
 use crate::app::state::MapTool;
 use crate::geodesy::LatLon;
@@ -131,12 +131,8 @@ pub fn areas(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
         }
         if ui.button("Import GeoJSON…").clicked() {
-            if app.native_dialogs {
-                app.commands
-                    .push(Command::BrowseFor(PathPurpose::ImportAreas));
-            } else {
-                app.dialogs.path = Some(PathPrompt::for_purpose(PathPurpose::ImportAreas));
-            }
+            app.commands
+                .push(Command::BrowseFor(PathPurpose::ImportAreas));
         }
     });
 }
