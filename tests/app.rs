@@ -87,6 +87,27 @@ fn replace_text(h: &mut Harness<'_, RangeRingsApp>, node_value: &str, text: &str
     h.run_steps(2);
 }
 
+/// The "Range km" spin button of the open missile editor that shows `km`.
+fn range_spin<'h>(h: &'h Harness<'_, RangeRingsApp>, km: &'h str) -> egui_kittest::Node<'h> {
+    h.get_all_by(|n| {
+        n.role() == Role::SpinButton
+            && n.label().as_deref() == Some("Range km")
+            && n.value().as_deref() == Some(km)
+    })
+    .next()
+    .unwrap()
+}
+
+/// Waits for a background export to write `path`, and reads it.
+fn wait_for(h: &mut Harness<'_, RangeRingsApp>, path: &std::path::Path) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !path.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(1);
+    }
+    std::fs::read(path).expect("export written")
+}
+
 /// Opens a missile's editor by clicking its name in the side panel.
 fn select_missile(h: &mut Harness<'_, RangeRingsApp>, id: &str) {
     let index = h
@@ -157,14 +178,7 @@ fn editing_a_range_updates_the_reach_table_and_undo_restores_it() {
     };
     let before = pairs_label(&h);
     select_missile(&mut h, "nodong");
-    let spin = h
-        .get_all_by(|n| {
-            n.role() == Role::SpinButton
-                && n.label().as_deref() == Some("Range km")
-                && n.value().as_deref() == Some("1300")
-        })
-        .next()
-        .unwrap();
+    let spin = range_spin(&h, "1300");
     // As a screen reader would: AccessKit's SetValue on the "Range km" spin button.
     spin.set_value_accesskit(1600.0);
     h.run_steps(2);
@@ -297,14 +311,6 @@ fn exporting_from_the_window_writes_the_file() {
 #[test]
 fn the_window_exports_pdf_and_svg_with_text_as_outlines() {
     let dir = tempfile::tempdir().unwrap();
-    let wait_for = |h: &mut Harness<'_, RangeRingsApp>, path: &std::path::Path| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while !path.exists() && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            h.run_steps(1);
-        }
-        std::fs::read(path).expect("export written")
-    };
     let mut h = harness();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run_steps(2);
@@ -702,14 +708,7 @@ fn a_range_beyond_its_band_widens_the_band_instead_of_being_refused() {
     };
     assert_eq!(nodong(&h).band.unwrap().max_km, 1_600.0);
     select_missile(&mut h, "nodong");
-    let spin = h
-        .get_all_by(|n| {
-            n.role() == Role::SpinButton
-                && n.label().as_deref() == Some("Range km")
-                && n.value().as_deref() == Some("1300")
-        })
-        .next()
-        .unwrap();
+    let spin = range_spin(&h, "1300");
     spin.set_value_accesskit(2_000.0);
     h.run_steps(2);
     let widened = nodong(&h);

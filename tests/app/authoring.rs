@@ -2,7 +2,9 @@
 //! edited, places found, areas drawn and imported, the ruler, the reach table's filters and
 //! sorting, and the prompts before a file is replaced.
 
-use super::{harness, harness_with, pairs_label, replace_text, select_missile};
+use super::{
+    harness, harness_with, pairs_label, range_spin, replace_text, select_missile, wait_for,
+};
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -57,16 +59,6 @@ fn empty_app() -> Harness<'static, RangeRingsApp> {
     h
 }
 
-/// Waits for a background export to write `path`.
-fn wait_for(h: &mut Harness<'_, RangeRingsApp>, path: &std::path::Path) -> Vec<u8> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !path.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.run_steps(1);
-    }
-    std::fs::read(path).expect("export written")
-}
-
 #[test]
 fn a_scenario_built_from_new_becomes_a_briefing_with_two_missiles() {
     let mut h = empty_app();
@@ -94,14 +86,7 @@ fn a_scenario_built_from_new_becomes_a_briefing_with_two_missiles() {
     replace_text(&mut h, "New missile", "Long");
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    let spin = h
-        .get_all_by(|n| {
-            n.role() == Role::SpinButton
-                && n.label().as_deref() == Some("Range km")
-                && n.value().as_deref() == Some("1000")
-        })
-        .next()
-        .unwrap();
+    let spin = range_spin(&h, "1000");
     spin.set_value_accesskit(3_500.0);
     h.run_steps(2);
 

@@ -54,6 +54,36 @@ fn edit_from(app: &mut RangeRingsApp, response: &egui::Response, edit: Edit) {
     app.commands.push(Command::Edit(edit, step));
 }
 
+/// "Lat [..] Lon [..]" fields for a position, degrees, with the accessible names given; the
+/// response that changed and the new position, if one did.
+fn position_fields(
+    ui: &mut egui::Ui,
+    position: crate::geodesy::LatLon,
+    [lat_name, lon_name]: [String; 2],
+) -> Option<(egui::Response, crate::geodesy::LatLon)> {
+    let (mut lat, mut lon) = (position.lat, position.lon);
+    ui.horizontal(|ui| {
+        let coordinate = |ui: &mut egui::Ui, value: &mut f64, name: String| {
+            ui.add(
+                egui::DragValue::new(value)
+                    .update_while_editing(false)
+                    .speed(0.05)
+                    .max_decimals(4),
+            )
+            .accessible_name(name)
+        };
+        ui.label("Lat");
+        let r = coordinate(ui, &mut lat, lat_name);
+        ui.label("Lon");
+        let s = coordinate(ui, &mut lon, lon_name);
+        [r, s]
+            .into_iter()
+            .find(egui::Response::changed)
+            .map(|r| (r, crate::geodesy::LatLon::lat_lon(lat, lon)))
+    })
+    .inner
+}
+
 /// A name field that edits a copy while it has the keyboard, and returns the new name when it
 /// lets go of it (Enter, Tab or a click elsewhere) changed and not blank; Esc drops the copy.
 /// The copy lives in egui's memory: the panels rebuild their fields from the document every

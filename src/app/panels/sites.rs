@@ -4,7 +4,7 @@ use super::edit_from;
 use crate::app::RangeRingsApp;
 use crate::app::commands::Command;
 use crate::app::edit::{Edit, Step};
-use crate::geodesy::{LatLon, Origin};
+use crate::geodesy::Origin;
 use crate::scenario::SiteKind;
 use eframe::egui;
 
@@ -62,28 +62,10 @@ fn details(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, site: &crate::s
             edit_from(app, &r, Edit::RenameSite { site: i, name });
         }
     });
-    let (mut lat, mut lon) = (site.position.lat, site.position.lon);
-    ui.horizontal(|ui| {
-        let coordinate = |ui: &mut egui::Ui, value: &mut f64, name: &str| {
-            ui.add(
-                egui::DragValue::new(value)
-                    .update_while_editing(false)
-                    .speed(0.05)
-                    .max_decimals(4),
-            )
-            .accessible_name(name)
-        };
-        ui.label("Lat");
-        let r = coordinate(ui, &mut lat, "Latitude");
-        ui.label("Lon");
-        let s = coordinate(ui, &mut lon, "Longitude");
-        for response in [r, s] {
-            if response.changed() {
-                let to = LatLon::lat_lon(lat, lon);
-                edit_from(app, &response, Edit::MoveSite { site: i, to });
-            }
-        }
-    });
+    let names = ["Latitude".to_owned(), "Longitude".to_owned()];
+    if let Some((response, to)) = super::position_fields(ui, site.position, names) {
+        edit_from(app, &response, Edit::MoveSite { site: i, to });
+    }
     ui.horizontal(|ui| {
         let mut kind = site.kind;
         ui.label("Kind");

@@ -7,7 +7,6 @@ use crate::app::commands::Command;
 use crate::app::dialogs::PathPurpose;
 use crate::app::edit::{Edit, Step};
 use crate::app::state::MapTool;
-use crate::geodesy::LatLon;
 use eframe::egui;
 
 /// The targets section.
@@ -61,28 +60,13 @@ fn editor(app: &mut RangeRingsApp, ui: &mut egui::Ui, i: usize, target: &crate::
             edit_from(app, &r, Edit::RenameTarget { target: i, name });
         }
     });
-    let (mut lat, mut lon) = (target.position.lat, target.position.lon);
-    ui.horizontal(|ui| {
-        let field = |ui: &mut egui::Ui, value: &mut f64, what: &str| {
-            ui.add(
-                egui::DragValue::new(value)
-                    .update_while_editing(false)
-                    .speed(0.05)
-                    .max_decimals(4),
-            )
-            .accessible_name(format!("{} {what}", target.name))
-        };
-        ui.label("Lat");
-        let r = field(ui, &mut lat, "latitude");
-        ui.label("Lon");
-        let s = field(ui, &mut lon, "longitude");
-        for response in [r, s] {
-            if response.changed() {
-                let to = LatLon::lat_lon(lat, lon);
-                edit_from(app, &response, Edit::MoveTarget { target: i, to });
-            }
-        }
-    });
+    let names = [
+        format!("{} latitude", target.name),
+        format!("{} longitude", target.name),
+    ];
+    if let Some((response, to)) = super::position_fields(ui, target.position, names) {
+        edit_from(app, &response, Edit::MoveTarget { target: i, to });
+    }
     if let Some(group) = &target.group {
         ui.label(egui::RichText::new(format!("Group: {group}")).small());
     }
