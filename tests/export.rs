@@ -100,8 +100,9 @@ fn render_with(
         inset: range_rings::export::briefing::InsetMode::Auto,
         text_as_paths: false,
     };
-    let (svg, plan) = export::svg(scenario, projection, &options);
-    let bytes = png::svg_to_png(&svg, width, height, None).unwrap();
+    // The PNG as users get it: painted straight from the drawing (the SVG is held to it by
+    // `the_png_agrees_with_the_svg`).
+    let (bytes, plan) = export::png(scenario, projection, &options).unwrap();
     (Pixmap::decode_png(&bytes).unwrap(), plan)
 }
 
@@ -963,5 +964,83 @@ mod command_line {
             "400",
         ]);
         assert!(o.status.success());
+    }
+}
+
+/// The PNG, painted straight from the briefing's drawing with tiny-skia, and the SVG written
+/// from the same drawing and rendered by resvg show the same picture: every layer, the page's
+/// text and the labels in the bundled font. Compared pixel by pixel: the mean difference, and
+/// the share of pixels whose colour differs by more than 64 of 255 in a channel (text
+/// anti-aliasing and kerning move a few glyph edges).
+#[test]
+fn the_png_agrees_with_the_svg() {
+    let scenario = Scenario::builtin();
+    let rotation = range_rings::scene::RingLayers {
+        rotation: true,
+        ..Default::default()
+    };
+    let cases = [
+        (
+            Projection::Equirectangular { central_lon: 150.0 },
+            Layout::Briefing,
+            Style::LIGHT,
+            rotation,
+            (1920, 1080),
+        ),
+        (
+            Projection::AzimuthalEquidistant { centre: PYONGYANG },
+            Layout::Briefing,
+            Style::DARK,
+            Default::default(),
+            (1200, 1500),
+        ),
+        (
+            Projection::Orthographic {
+                centre: LatLon::lat_lon(50.0, -160.0),
+            },
+            Layout::Map,
+            Style::LIGHT,
+            Default::default(),
+            (1000, 800),
+        ),
+    ];
+    for (projection, layout, style, layers, (width, height)) in cases {
+        let options = ImageOptions {
+            layout,
+            style,
+            layers,
+            ..ImageOptions::new(width, height, "2026-11-30")
+        };
+        let (svg, _) = export::svg(&scenario, projection, &options);
+        let by_svg =
+            Pixmap::decode_png(&png::svg_to_png(&svg, width, height, None).unwrap()).unwrap();
+        let (bytes, _) = export::png(&scenario, projection, &options).unwrap();
+        let direct = Pixmap::decode_png(&bytes).unwrap();
+        let (mut total, mut far) = (0u64, 0usize);
+        for (a, b) in by_svg.pixels().iter().zip(direct.pixels()) {
+            let (a, b) = (a.demultiply(), b.demultiply());
+            let d = [
+                a.red().abs_diff(b.red()),
+                a.green().abs_diff(b.green()),
+                a.blue().abs_diff(b.blue()),
+            ]
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+            total += u64::from(d);
+            far += usize::from(d > 64);
+        }
+        let n = (width * height) as f64;
+        let (mean, share) = (total as f64 / n, far as f64 / n);
+        let what = format!("{} {layout:?} {width}x{height}", projection.name());
+        eprintln!(
+            "{what}: mean difference {mean:.3}, {:.3}% of pixels differ by over 64",
+            share * 100.0
+        );
+        assert!(
+            mean < 1.0 && share < 0.001,
+            "{what}: mean difference {mean:.2}, {:.2}% of pixels differ by more than 64",
+            share * 100.0
+        );
     }
 }

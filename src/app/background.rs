@@ -137,9 +137,8 @@ impl Background {
         }
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let built = crate::export::briefing::build(&scenario, projection, &options);
-            let svg = crate::export::briefing::render_svg(&built, &options);
-            let result = crate::export::png::svg_to_pixmap(&svg, options.width, options.height)
+            let (drawing, _) = crate::export::drawing(&scenario, projection, &options);
+            let result = crate::export::raster::render(&drawing)
                 .map(|pixmap| {
                     egui::ColorImage::from_rgba_premultiplied(
                         [pixmap.width() as usize, pixmap.height() as usize],

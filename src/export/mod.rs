@@ -1,8 +1,10 @@
-//! Turning a scenario into files, all on the CPU with no window: briefing images (PNG, SVG and
-//! PDF, drawn from the scene), GeoJSON and KML (geographic, from the scenario model), and the world
+//! Turning a scenario into files, all on the CPU with no window: briefing images (drawn from
+//! the scene into one [`Drawing`]: PNG painted straight from it, SVG written from it, PDF
+//! converted from the SVG), GeoJSON and KML (geographic, from the scenario model), and the world
 //! file that georeferences an equirectangular PNG.
 
 pub mod briefing;
+pub mod drawing;
 pub mod geojson;
 pub mod kml;
 pub mod pdf;
@@ -14,6 +16,7 @@ use crate::projection::Projection;
 use crate::scenario::{Scenario, write_atomically};
 use crate::scene::Scene;
 use briefing::{ImageOptions, ImagePlan};
+use drawing::Drawing;
 use std::path::Path;
 
 /// Output formats, by file extension.
@@ -167,14 +170,40 @@ pub fn image_scene(
     (briefing.scene, briefing.plan)
 }
 
+/// The briefing (or map) image as a drawing, and where its map went.
+pub fn drawing(
+    scenario: &Scenario,
+    projection: Projection,
+    options: &ImageOptions,
+) -> (Drawing, ImagePlan) {
+    let built = briefing::build(scenario, projection, options);
+    (briefing::draw(&built, options), built.plan)
+}
+
 /// The briefing (or map) image as SVG text, and where its map went.
 pub fn svg(
     scenario: &Scenario,
     projection: Projection,
     options: &ImageOptions,
 ) -> (String, ImagePlan) {
-    let built = briefing::build(scenario, projection, options);
-    (briefing::render_svg(&built, options), built.plan)
+    let (drawing, plan) = drawing(scenario, projection, options);
+    (drawing.to_svg(), plan)
+}
+
+/// The briefing (or map) image as PNG bytes, painted straight from its drawing, and where its
+/// map went.
+///
+/// # Errors
+/// An impossible size or a failed encoding.
+pub fn png(
+    scenario: &Scenario,
+    projection: Projection,
+    options: &ImageOptions,
+) -> Result<(Vec<u8>, ImagePlan), png::PngError> {
+    png::check_size(options.width, options.height)?;
+    let (drawing, plan) = drawing(scenario, projection, options);
+    let pixmap = raster::render(&drawing)?;
+    Ok((png::encode_png(pixmap, options.dpi)?, plan))
 }
 
 /// The `.prj` beside a world file: its numbers are longitudes and latitudes in degrees on
@@ -229,12 +258,17 @@ pub fn write(
     match format {
         Format::Png | Format::Svg | Format::Pdf => {
             png::check_size(options.width, options.height)?;
-            let (svg, plan) = svg(scenario, projection, options);
-            let bytes = match format {
-                Format::Png => png::svg_to_png(&svg, options.width, options.height, options.dpi)?,
-                Format::Pdf => pdf::svg_to_pdf(&svg, options.dpi)?,
-                _ if options.text_as_paths => png::text_as_paths(&svg)?.into_bytes(),
-                _ => svg.into_bytes(),
+            let (bytes, plan) = match format {
+                Format::Png => png(scenario, projection, options)?,
+                _ => {
+                    let (svg, plan) = svg(scenario, projection, options);
+                    let bytes = match format {
+                        Format::Pdf => pdf::svg_to_pdf(&svg, options.dpi)?,
+                        _ if options.text_as_paths => png::text_as_paths(&svg)?.into_bytes(),
+                        _ => svg.into_bytes(),
+                    };
+                    (bytes, plan)
+                }
             };
             write_atomically(path, &bytes).map_err(write_err)?;
             Ok(Some(plan))

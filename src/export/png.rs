@@ -1,5 +1,7 @@
-//! PNG from the briefing SVG, rendered on the CPU by resvg with only the bundled fonts, so the
-//! bytes are the same on every machine for the same input.
+//! PNG files: pixels encoded with their print resolution, and SVG text rendered on the CPU by
+//! resvg with only the bundled fonts (for SVG written by others, and to hold the direct
+//! raster of [`super::raster`] to the SVG), so the bytes are the same on every machine for
+//! the same input.
 
 use crate::fonts;
 use resvg::{tiny_skia, usvg};
@@ -94,7 +96,14 @@ pub fn text_as_paths(svg: &str) -> Result<String, PngError> {
     Ok(tree.to_string(&usvg::WriteOptions::default()))
 }
 
-/// PNG bytes of a pixmap, compressed quickly.
+/// PNG bytes of a pixmap, compressed quickly; `dpi`, when given, is recorded in the file.
+///
+/// # Errors
+/// A failed encoding.
+pub fn encode_png(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>, PngError> {
+    encode(pixmap, dpi).map_err(|e| PngError::Encode(e.to_string()))
+}
+
 fn encode(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>, png::EncodingError> {
     let (width, height) = (pixmap.width(), pixmap.height());
     let mut bytes = Vec::new();

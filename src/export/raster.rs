@@ -1,98 +1,344 @@
-//! The map's area layers drawn straight into a pixmap with tiny-skia: background, sea and land,
-//! ring tints under the veil, graticule, borders and coasts, target areas, band hatching and
-//! ring outlines, in the order of the app's painter and the briefing's SVG. No markers, labels
-//! or highlight: those are drawn over it.
+//! A [`Drawing`] painted straight into pixels with tiny-skia (what resvg uses underneath),
+//! without writing SVG text and parsing it back: the briefing PNG, the clipboard's image and
+//! the window's map image.
 //!
-//! The window shows this raster as one image while the map is panned, instead of a dozen
-//! translucent full-screen meshes that a software GL renderer (Mesa's llvmpipe) must blend one
-//! by one.
+//! The image is cut into horizontal bands, one per core, painted at once: every band paints
+//! every step, moved up by its top, and tiny-skia skips what falls outside it. Anti-aliasing
+//! works within pixel rows, so bands meet without a seam and the picture does not depend on
+//! the number of cores.
 
+use super::briefing::{MapPart, draw_map};
+use super::drawing::{Drawing, Geometry, Labels, Line, Op, Shape};
+use super::png::{PngError, check_size};
 use crate::color::Rgba;
-use crate::projection::MapPoint;
-use crate::scene::{Scene, Style, ViewTransform, simplify_line};
-use geo::{LineString, MultiPolygon, Polygon};
+use crate::fonts;
+use crate::scene::{PixelRect, Scene, Style, ViewTransform};
 use resvg::tiny_skia::{
-    self, BlendMode, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash,
-    Transform,
+    self, FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, PathSegment, Pixmap, PixmapMut,
+    PixmapPaint, Rect, Stroke, StrokeDash, Transform,
 };
+use std::borrow::Cow;
 
-/// `c` as a tiny-skia colour with its alpha scaled by `k`.
-fn color(c: Rgba, k: f64) -> tiny_skia::Color {
-    let [r, g, b, a] = c.0;
-    tiny_skia::Color::from_rgba8(r, g, b, (f64::from(a) * k).round().clamp(0.0, 255.0) as u8)
+/// How a step covers its path.
+enum Cover {
+    Fill(FillRule),
+    Stroke(Stroke),
 }
 
-fn paint(c: tiny_skia::Color) -> Paint<'static> {
+/// One step, ready to paint: a path in its own coordinates, where it goes, its paint, and the
+/// box it is clipped to.
+struct Step<'a> {
+    path: Cow<'a, Path>,
+    transform: Transform,
+    paint: Paint<'static>,
+    cover: Cover,
+    clip: Option<PixelRect>,
+}
+
+fn paint(c: Rgba) -> Paint<'static> {
+    let [r, g, b, a] = c.0;
     let mut paint = Paint::default();
-    paint.set_color(c);
+    paint.set_color_rgba8(r, g, b, a);
     paint.anti_alias = true;
     paint
 }
 
-/// Map-unit rings as one path in pixels.
-fn ring_path(builder: &mut PathBuilder, ring: &LineString<f64>, t: &ViewTransform) {
-    let mut points = ring.coords().map(|c| t.to_px(MapPoint { x: c.x, y: c.y }));
-    if let Some((x, y)) = points.next() {
-        builder.move_to(x as f32, y as f32);
-        for (x, y) in points {
-            builder.line_to(x as f32, y as f32);
+fn opaque(c: Rgba) -> Rgba {
+    let [r, g, b, _] = c.0;
+    Rgba([r, g, b, 255])
+}
+
+fn stroke(line: &Line) -> Stroke {
+    let (line_cap, line_join) = if line.round {
+        (LineCap::Round, LineJoin::Round)
+    } else {
+        (LineCap::Butt, LineJoin::Miter)
+    };
+    Stroke {
+        width: line.width as f32,
+        line_cap,
+        line_join,
+        dash: line
+            .dash
+            .and_then(|(on, off)| StrokeDash::new(vec![on as f32, off as f32], 0.0)),
+        ..Stroke::default()
+    }
+}
+
+/// A rectangle with corners rounded by `r`, as a path (cubic quarter circles).
+fn rect_path(rect: &PixelRect, r: f64) -> Option<Path> {
+    let (l, t) = (rect.left as f32, rect.top as f32);
+    let (rt, b) = (rect.right() as f32, rect.bottom() as f32);
+    let r = (r as f32).min(0.5 * (rt - l)).min(0.5 * (b - t));
+    if r <= 0.0 {
+        return Rect::from_ltrb(l, t, rt, b).map(PathBuilder::from_rect);
+    }
+    // Control points of a quarter circle: 0.5523 of the radius along the tangents.
+    let k = r * (1.0 - 0.552_284_8);
+    let mut p = PathBuilder::new();
+    p.move_to(l + r, t);
+    p.line_to(rt - r, t);
+    p.cubic_to(rt - k, t, rt, t + k, rt, t + r);
+    p.line_to(rt, b - r);
+    p.cubic_to(rt, b - k, rt - k, b, rt - r, b);
+    p.line_to(l + r, b);
+    p.cubic_to(l + k, b, l, b - k, l, b - r);
+    p.line_to(l, t + r);
+    p.cubic_to(l, t + k, l + k, t, l + r, t);
+    p.close();
+    p.finish()
+}
+
+/// The contours of a path, each a path of its own.
+fn pieces(path: &Path) -> Vec<Path> {
+    let mut pieces = Vec::new();
+    let mut builder = PathBuilder::new();
+    for segment in path.segments() {
+        match segment {
+            PathSegment::MoveTo(p) => {
+                if let Some(piece) = std::mem::take(&mut builder).finish() {
+                    pieces.push(piece);
+                }
+                builder.move_to(p.x, p.y);
+            }
+            PathSegment::LineTo(p) => builder.line_to(p.x, p.y),
+            PathSegment::QuadTo(a, p) => builder.quad_to(a.x, a.y, p.x, p.y),
+            PathSegment::CubicTo(a, b, p) => builder.cubic_to(a.x, a.y, b.x, b.y, p.x, p.y),
+            PathSegment::Close => builder.close(),
         }
-        builder.close();
+    }
+    pieces.extend(builder.finish());
+    pieces
+}
+
+fn shape_steps<'a>(shape: &'a Shape, clip: Option<PixelRect>, steps: &mut Vec<Step<'a>>) {
+    let path = match &shape.geometry {
+        Geometry::Path(path) => Some(Cow::Borrowed(path)),
+        Geometry::Circle { x, y, r } => {
+            PathBuilder::from_circle(*x as f32, *y as f32, *r as f32).map(Cow::Owned)
+        }
+        Geometry::Rect { rect, corner } => rect_path(rect, *corner).map(Cow::Owned),
+    };
+    let Some(path) = path else {
+        return;
+    };
+    if let Some(fill) = shape.fill {
+        let rule = if fill.even_odd {
+            FillRule::EvenOdd
+        } else {
+            FillRule::Winding
+        };
+        steps.push(Step {
+            path: path.clone(),
+            transform: Transform::identity(),
+            paint: paint(fill.color),
+            cover: Cover::Fill(rule),
+            clip,
+        });
+    }
+    if let Some(line) = &shape.line {
+        // An opaque line of many pieces (coasts, borders) is stroked piece by piece: the
+        // same pixels (where pieces cross, opaque over opaque), in a fraction of the time,
+        // as each piece covers only its own rows and columns. Not dashes, whose pattern runs
+        // on from piece to piece, nor translucent lines, which would darken where they cross.
+        let pieces = if line.color.0[3] == 255 && line.dash.is_none() && path.len() > 1_000 {
+            pieces(&path).into_iter().map(Cow::Owned).collect()
+        } else {
+            vec![path]
+        };
+        for path in pieces {
+            steps.push(Step {
+                path,
+                transform: Transform::identity(),
+                paint: paint(line.color),
+                cover: Cover::Stroke(stroke(line)),
+                clip,
+            });
+        }
     }
 }
 
-fn fill_polygon(pixmap: &mut Pixmap, polygon: &Polygon<f64>, t: &ViewTransform, paint: &Paint) {
-    let mut builder = PathBuilder::new();
-    ring_path(&mut builder, polygon.exterior(), t);
-    for hole in polygon.interiors() {
-        ring_path(&mut builder, hole, t);
+fn label_steps(labels: &Labels, clip: Option<PixelRect>, steps: &mut Vec<Step<'_>>) {
+    let placed: Vec<(Path, Transform, Rgba)> = labels
+        .items
+        .iter()
+        .filter_map(|label| {
+            let path = fonts::text_outline(&label.text, labels.size, false)?;
+            let at = Transform::from_translate(label.x as f32, label.y as f32);
+            let transform = match label.rotate {
+                Some((angle, cx, cy)) => {
+                    Transform::from_rotate_at(angle as f32, cx as f32, cy as f32).pre_concat(at)
+                }
+                None => at,
+            };
+            Some((path, transform, label.color.unwrap_or(labels.ink)))
+        })
+        .collect();
+    let halo = Stroke {
+        width: labels.halo_width as f32,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    for (path, transform, _) in &placed {
+        steps.push(Step {
+            path: Cow::Owned(path.clone()),
+            transform: *transform,
+            paint: paint(labels.halo),
+            cover: Cover::Stroke(halo.clone()),
+            clip,
+        });
     }
-    if let Some(path) = builder.finish() {
-        pixmap.fill_path(&path, paint, FillRule::EvenOdd, Transform::identity(), None);
+    for (path, transform, color) in placed {
+        steps.push(Step {
+            path: Cow::Owned(path),
+            transform,
+            paint: paint(opaque(color)),
+            cover: Cover::Fill(FillRule::Winding),
+            clip,
+        });
     }
 }
 
-fn fill(pixmap: &mut Pixmap, polygons: &MultiPolygon<f64>, t: &ViewTransform, paint: &Paint) {
-    for polygon in &polygons.0 {
-        fill_polygon(pixmap, polygon, t, paint);
+/// The drawing's steps in painting order, with the clip of the groups they are in.
+fn steps(drawing: &Drawing) -> Vec<Step<'_>> {
+    let mut steps = Vec::new();
+    let mut clips: Vec<Option<PixelRect>> = vec![None];
+    for op in &drawing.ops {
+        let clip = clips.last().copied().flatten();
+        match op {
+            Op::Begin(group) => clips.push(match (clip, group.clip) {
+                (Some(a), Some(b)) => Some(PixelRect::from_edges(
+                    a.left.max(b.left),
+                    a.top.max(b.top),
+                    a.right().min(b.right()),
+                    a.bottom().min(b.bottom()),
+                )),
+                (a, b) => b.or(a),
+            }),
+            Op::End => {
+                if clips.len() > 1 {
+                    clips.pop();
+                }
+            }
+            Op::Shape(shape) => shape_steps(shape, clip, &mut steps),
+            Op::Text(text) => {
+                if let Some(path) = fonts::text_outline(&text.text, text.size, text.bold) {
+                    steps.push(Step {
+                        path: Cow::Owned(path),
+                        transform: Transform::from_translate(text.x as f32, text.y as f32),
+                        paint: paint(opaque(text.color)),
+                        cover: Cover::Fill(FillRule::Winding),
+                        clip,
+                    });
+                }
+            }
+            Op::Labels(labels) => label_steps(labels, clip, &mut steps),
+        }
+    }
+    steps
+}
+
+/// Paints the steps into a band of the image whose top row is `top`. Steps clipped to a box
+/// are painted, a run at a time, into a layer the size of the box (in whole pixels) and laid
+/// over the band: cheaper than a clip mask, which every step would have to read.
+fn paint_band(band: &mut PixmapMut, top: u32, steps: &[Step]) {
+    let mut rest = steps;
+    while let Some(first) = rest.first() {
+        let run = rest
+            .iter()
+            .position(|s| s.clip != first.clip)
+            .unwrap_or(rest.len());
+        let (now, later) = rest.split_at(run);
+        rest = later;
+        match first.clip {
+            None => paint_steps(band, (0, top), now),
+            Some(rect) => paint_clipped(band, top, &rect, now),
+        }
     }
 }
 
-/// Strokes lines `width` pixels wide, dashed when `dash` gives on and off lengths.
-fn stroke(
-    pixmap: &mut Pixmap,
-    lines: &[LineString<f64>],
-    t: &ViewTransform,
-    paint: &Paint,
-    width: f32,
-    dash: Option<[f32; 2]>,
-) {
-    let mut builder = PathBuilder::new();
-    for line in lines {
-        let mut points = line.coords().map(|c| t.to_px(MapPoint { x: c.x, y: c.y }));
-        if let Some((x, y)) = points.next() {
-            builder.move_to(x as f32, y as f32);
-            for (x, y) in points {
-                builder.line_to(x as f32, y as f32);
+/// Paints `steps` into `target`, whose top left corner is at `origin` in the image.
+fn paint_steps(target: &mut PixmapMut, origin: (u32, u32), steps: &[Step]) {
+    let shift = Transform::from_translate(-(origin.0 as f32), -(origin.1 as f32));
+    for step in steps {
+        let transform = shift.pre_concat(step.transform);
+        match &step.cover {
+            Cover::Fill(rule) => target.fill_path(&step.path, &step.paint, *rule, transform, None),
+            Cover::Stroke(stroke) => {
+                target.stroke_path(&step.path, &step.paint, stroke, transform, None);
             }
         }
     }
-    let Some(path) = builder.finish() else {
+}
+
+/// Paints `steps` clipped to `rect` (image pixels, widened to whole pixels) into the band
+/// whose top row is `top`, through a layer.
+fn paint_clipped(band: &mut PixmapMut, top: u32, rect: &PixelRect, steps: &[Step]) {
+    let bottom = top + band.height();
+    let left = rect.left.floor().max(0.0) as u32;
+    let right = (rect.right().ceil().max(0.0) as u32).min(band.width());
+    let (layer_top, layer_bottom) = (
+        (rect.top.floor().max(0.0) as u32).max(top),
+        (rect.bottom().ceil().max(0.0) as u32).min(bottom),
+    );
+    if right <= left || layer_bottom <= layer_top {
+        return;
+    }
+    let Some(mut layer) = Pixmap::new(right - left, layer_bottom - layer_top) else {
         return;
     };
-    let stroke = Stroke {
-        width,
-        line_cap: LineCap::Round,
-        line_join: LineJoin::Round,
-        dash: dash.and_then(|[on, off]| StrokeDash::new(vec![on, off], 0.0)),
-        ..Stroke::default()
-    };
-    pixmap.stroke_path(&path, paint, &stroke, Transform::identity(), None);
+    paint_steps(&mut layer.as_mut(), (left, layer_top), steps);
+    band.draw_pixmap(
+        left as i32,
+        (layer_top - top) as i32,
+        layer.as_ref(),
+        &PixmapPaint::default(),
+        Transform::identity(),
+        None,
+    );
+}
+
+/// Paints `steps` into `pixmap` in one band per core.
+fn paint_in_bands(pixmap: &mut Pixmap, steps: &[Step]) {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let rows = height.div_ceil(cores as u32).max(1);
+    let stride = width as usize * 4;
+    std::thread::scope(|scope| {
+        for (i, chunk) in pixmap
+            .data_mut()
+            .chunks_mut(rows as usize * stride)
+            .enumerate()
+        {
+            scope.spawn(move || {
+                let band_rows = (chunk.len() / stride) as u32;
+                if let Some(mut band) = PixmapMut::from_bytes(chunk, width, band_rows) {
+                    paint_band(&mut band, i as u32 * rows, steps);
+                }
+            });
+        }
+    });
+}
+
+/// The drawing as premultiplied RGBA pixels.
+///
+/// # Errors
+/// An impossible size.
+pub fn render(drawing: &Drawing) -> Result<Pixmap, PngError> {
+    let (width, height) = (drawing.width, drawing.height);
+    check_size(width, height)?;
+    let mut pixmap = Pixmap::new(width, height).ok_or(PngError::Size(width, height))?;
+    paint_in_bands(&mut pixmap, &steps(drawing));
+    Ok(pixmap)
 }
 
 /// Paints the scene's area layers into `pixmap`, the map at `t` (pixels of the pixmap, not of
-/// the screen). `px` is the width of one screen point in pixmap pixels, so that lines keep
-/// their width on a high-density screen.
+/// the screen): background, sea and land, ring tints under the veil, graticule, borders and
+/// coasts, target areas, band hatching and ring outlines, as a briefing draws them
+/// ([`MapPart::Areas`]). `px` is the width of one screen point in pixmap pixels, so that lines
+/// keep their width on a high-density screen. The window shows this as one image while the
+/// map is panned, instead of a dozen translucent full-screen meshes that a software GL
+/// renderer (Mesa's llvmpipe) must blend one by one.
 pub fn paint_map_layers(
     pixmap: &mut Pixmap,
     scene: &Scene,
@@ -100,72 +346,9 @@ pub fn paint_map_layers(
     style: &Style,
     px: f32,
 ) {
-    pixmap.fill(color(style.background, 1.0));
-    let basemap = &scene.basemap;
-    let sphere = MultiPolygon(vec![basemap.sphere.clone()]);
-    fill(pixmap, &sphere, t, &paint(color(style.ocean, 1.0)));
-    fill(pixmap, &basemap.land, t, &paint(color(style.land, 1.0)));
-    if style.tints() && !scene.rings.is_empty() {
-        for ring in &scene.rings {
-            fill(pixmap, &ring.fill, t, &paint(color(ring.color, 1.0)));
-        }
-        // The veil: the sea over everything at the veil's opacity, then what land has over
-        // the sea, added (as the app's painter does with an additive colour).
-        let veil = style.veil_opacity();
-        fill(pixmap, &sphere, t, &paint(color(style.ocean, veil)));
-        let [lr, lg, lb, _] = style.land.0;
-        let [or, og, ob, _] = style.ocean.0;
-        let up = |l: u8, o: u8| (f64::from(l.saturating_sub(o)) * veil).round() as u8;
-        let mut lift = paint(tiny_skia::Color::from_rgba8(
-            up(lr, or),
-            up(lg, og),
-            up(lb, ob),
-            255,
-        ));
-        lift.blend_mode = BlendMode::Plus;
-        fill(pixmap, &basemap.land, t, &lift);
-    }
-    let tolerance = 0.6 / t.scale * f64::from(px);
-    for (set, c, width) in [
-        (&basemap.graticule, style.graticule, 0.7),
-        (&basemap.borders, style.border, 0.7),
-        (&basemap.coastlines, style.coast, 0.9),
-    ] {
-        let simplified: Vec<LineString<f64>> =
-            set.iter().map(|l| simplify_line(l, tolerance)).collect();
-        stroke(
-            pixmap,
-            &simplified,
-            t,
-            &paint(color(c, 1.0)),
-            width * px,
-            None,
-        );
-    }
-    for area in &scene.target_areas {
-        fill(pixmap, &area.fill, t, &paint(color(style.text, 0.08)));
-        stroke(
-            pixmap,
-            &area.outline,
-            t,
-            &paint(color(style.text, 0.7)),
-            px,
-            None,
-        );
-    }
-    for ring in &scene.rings {
-        let hatch = paint(color(ring.color, 0.55));
-        stroke(pixmap, &ring.band_hatch, t, &hatch, 0.7 * px, None);
-        let edge = paint(color(ring.color, 1.0));
-        stroke(pixmap, &ring.band_edges, t, &edge, 0.6 * px, None);
-    }
-    for ring in &scene.rings {
-        let ink = paint(color(ring.color, 1.0));
-        stroke(pixmap, &ring.outline, t, &ink, 2.0 * px, None);
-    }
-    for ring in &scene.rings {
-        let ink = paint(color(ring.color, 1.0));
-        let dash = Some([8.0 * px, 5.0 * px]);
-        stroke(pixmap, &ring.rotating_outline, t, &ink, 1.6 * px, dash);
-    }
+    let mut drawing = Drawing::new(pixmap.width(), pixmap.height());
+    draw_map(&mut drawing, scene, style, t, f64::from(px), MapPart::Areas);
+    let [r, g, b, a] = style.background.0;
+    pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, a));
+    paint_in_bands(pixmap, &steps(&drawing));
 }

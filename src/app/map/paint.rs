@@ -1,5 +1,5 @@
 //! The app's painter: a scene drawn into an egui painter, the screen twin of the briefing's
-//! SVG renderer (`export/briefing/map_svg.rs`), layer for layer in the same order. It takes
+//! map drawing (`export/briefing/map.rs`), layer for layer in the same order. It takes
 //! the scene alone and places markers and labels with [`Scene::overlay`], as the briefing
 //! does.
 

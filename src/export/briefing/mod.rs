@@ -1,21 +1,22 @@
 //! Briefing images: the scene, and a page laid out for its shape around it (title block,
 //! map, legend, symbol key, reach matrix, inset, sources, footer), drawn from the scene alone
-//! as SVG. The PNG is rendered from this same SVG (see [`super::png`]), so the two always
-//! agree.
+//! into one [`Drawing`](super::drawing::Drawing), which is written as SVG or painted straight
+//! into pixels for the PNG, so the two agree.
 //!
 //! Submodules: `compose` (the layout), `blocks` (what the page says, measured), `inset` (the
-//! regional map for short ranges), `map_svg` (the map) and `svg` (the page).
+//! regional map for short ranges), `map` (the map) and `page` (the whole picture).
 
 mod blocks;
 mod compose;
 mod flow;
 mod inset;
-mod map_svg;
-mod svg;
+mod map;
+mod page;
 
 pub use compose::{Composition, Ink, Item, Page, TextSizes};
 pub use inset::{InsetMode, InsetView, SHORT_RANGE_KM};
-pub use svg::render_svg;
+pub use map::{MapPart, draw_map};
+pub use page::{draw, render_svg};
 
 use crate::analysis::{ReachMatrix, visible_coverage};
 use crate::fonts::text_width;
