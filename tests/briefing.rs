@@ -380,3 +380,54 @@ fn point_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     };
     (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
 }
+
+/// 300 launch points all flying the built-in scenario's missiles: the page names the targets
+/// left without a label first, then a few launch points and how many more, instead of a
+/// column of 300 names.
+#[test]
+fn many_unlabelled_places_are_counted_not_listed() {
+    let mut file: ScenarioFile = Scenario::builtin().file().clone();
+    let template = file.sites[0].clone();
+    file.sites = (0..300)
+        .map(|i| range_rings::scenario::file::Site {
+            id: format!("tel-{i}"),
+            name: format!("TEL {i}"),
+            lat: 38.5 + f64::from(i / 20) * 0.25,
+            lon: 124.8 + f64::from(i % 20) * 0.22,
+            ..template.clone()
+        })
+        .collect();
+    for missile in &mut file.missiles {
+        missile.from = None;
+    }
+    let scenario = Scenario::try_from(file).unwrap();
+    let tree = check_page(&scenario, &ImageOptions::new(1920, 1080, "2026-11-30"), 0.0);
+    let (texts, _) = collect(&tree, "page");
+    let page: String = texts
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let paragraph = &page[page
+        .find("Without a label")
+        .expect("the unlabelled paragraph")..];
+    let more = paragraph.find(" more.").expect("a count of the rest");
+    let tels = paragraph[..more].matches("TEL ").count();
+    assert!(tels <= 20, "{tels} launch points listed: {paragraph}");
+    // Targets come before the launch points.
+    let first_tel = paragraph.find("TEL ").expect("launch points listed");
+    let targets: Vec<&str> = scenario
+        .file()
+        .targets
+        .iter()
+        .map(|t| t.name.as_str())
+        .filter(|name| paragraph.contains(name))
+        .collect();
+    assert!(!targets.is_empty(), "no target unlabelled: {paragraph}");
+    for name in targets {
+        assert!(
+            paragraph.find(name) < Some(first_tel),
+            "{name}: {paragraph}"
+        );
+    }
+}

@@ -350,7 +350,7 @@ pub fn content(
         blocks.push(Block::Heading("Also marked".into()));
         blocks.push(Block::Paragraph(format!(
             "Without a label on the map (no room beside them): {}.",
-            unplaced.join("; ")
+            super::name_list(unplaced, "; ")
         )));
     }
     Content {

@@ -142,14 +142,33 @@ fn unplaced_names(
     let overlay = scene.overlay(transform, map_box, &[], sizes, |s| {
         text_width(s, sizes.label_px, false)
     });
-    overlay
-        .unplaced
-        .iter()
-        .map(|&i| {
-            let m = &scene.markers[i];
-            m.label.as_ref().map_or(&m.id, |l| &l.text).clone()
-        })
+    marker_names(scene, &overlay.unplaced)
+}
+
+/// The names of markers `indices` of `scene`, targets first (a reader looks for the places
+/// at risk before the launch points).
+fn marker_names(scene: &Scene, indices: &[usize]) -> Vec<String> {
+    let mut markers: Vec<_> = indices.iter().map(|&i| &scene.markers[i]).collect();
+    markers.sort_by_key(|m| m.symbol != crate::scene::Symbol::Target);
+    markers
+        .into_iter()
+        .map(|m| m.label.as_ref().map_or(&m.id, |l| &l.text).clone())
         .collect()
+}
+
+/// Names run together with `separator`, at most [`LISTED_NAMES`] of them, then how many more:
+/// a scenario of 300 launch points must not fill the page with their names.
+fn name_list(names: &[String], separator: &str) -> String {
+    const LISTED_NAMES: usize = 24;
+    if names.len() <= LISTED_NAMES {
+        return names.join(separator);
+    }
+    let shown = LISTED_NAMES - 4;
+    format!(
+        "{}{separator}and {} more",
+        names[..shown].join(separator),
+        crate::format::thousands((names.len() - shown) as f64)
+    )
 }
 
 /// The footer's last line: what the map is, the date.

@@ -275,18 +275,14 @@ fn draw_unplaced(
     if overlay.unplaced.is_empty() {
         return;
     }
-    let names: Vec<&str> = overlay
-        .unplaced
-        .iter()
-        .map(|&i| {
-            let m = &scene.markers[i];
-            m.label.as_ref().map_or(m.id.as_str(), |l| l.text.as_str())
-        })
-        .collect();
+    let names = super::marker_names(scene, &overlay.unplaced);
     let u = unit.max(0.7);
     let size = 11.5 * u;
     let lines = wrap(
-        &format!("Also marked, unlabelled: {}.", names.join(", ")),
+        &format!(
+            "Also marked, unlabelled: {}.",
+            super::name_list(&names, ", ")
+        ),
         size,
         false,
         map_box.width - 16.0 * u,
