@@ -298,11 +298,10 @@ fn paint_clipped(band: &mut PixmapMut, top: u32, rect: &PixelRect, steps: &[Step
     );
 }
 
-/// Paints `steps` into `pixmap` in one band per core.
-fn paint_in_bands(pixmap: &mut Pixmap, steps: &[Step]) {
+/// Paints `steps` into `pixmap` in `bands` bands at once.
+fn paint_in_bands(pixmap: &mut Pixmap, steps: &[Step], bands: usize) {
     let (width, height) = (pixmap.width(), pixmap.height());
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows = height.div_ceil(cores as u32).max(1);
+    let rows = height.div_ceil(bands.max(1) as u32).max(1);
     let stride = width as usize * 4;
     std::thread::scope(|scope| {
         for (i, chunk) in pixmap
@@ -328,7 +327,8 @@ pub fn render(drawing: &Drawing) -> Result<Pixmap, PngError> {
     let (width, height) = (drawing.width, drawing.height);
     check_size(width, height)?;
     let mut pixmap = Pixmap::new(width, height).ok_or(PngError::Size(width, height))?;
-    paint_in_bands(&mut pixmap, &steps(drawing));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    paint_in_bands(&mut pixmap, &steps(drawing), cores);
     Ok(pixmap)
 }
 
@@ -338,7 +338,8 @@ pub fn render(drawing: &Drawing) -> Result<Pixmap, PngError> {
 /// ([`MapPart::Areas`]). `px` is the width of one screen point in pixmap pixels, so that lines
 /// keep their width on a high-density screen. The window shows this as one image while the
 /// map is panned, instead of a dozen translucent full-screen meshes that a software GL
-/// renderer (Mesa's llvmpipe) must blend one by one.
+/// renderer (Mesa's llvmpipe) must blend one by one. One band: the other core stays with the
+/// window and the GL rasteriser.
 pub fn paint_map_layers(
     pixmap: &mut Pixmap,
     scene: &Scene,
@@ -350,5 +351,5 @@ pub fn paint_map_layers(
     draw_map(&mut drawing, scene, style, t, f64::from(px), MapPart::Areas);
     let [r, g, b, a] = style.background.0;
     pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, a));
-    paint_in_bands(pixmap, &steps(&drawing));
+    paint_in_bands(pixmap, &steps(&drawing), 1);
 }
