@@ -135,3 +135,50 @@ fn coverage_command_prints_the_contract_columns() {
         "Sinpo to the farthest CONUS point: {km}"
     );
 }
+
+/// The nearest and farthest points of CONUS, found by ranking its boundary on the sphere and
+/// measuring only the best on the ellipsoid, are those of measuring every boundary point;
+/// a site inside is at 0 km, one whose antipode is inside has the antipode as the farthest.
+#[test]
+fn extremes_ranked_on_the_sphere_are_the_measured_ones() {
+    use range_rings::analysis::coverage::extremes;
+    use range_rings::geodesy::distance_m;
+    let conus = Scenario::builtin().target_areas()[0].polygons.clone();
+    let boundary: Vec<LatLon> = conus
+        .0
+        .iter()
+        .flat_map(|p| p.exterior().coords())
+        .map(|c| LatLon::lat_lon(c.y, c.x))
+        .collect();
+    for site in [
+        LatLon::lat_lon(39.04, 125.76),
+        LatLon::lat_lon(-33.9, 18.4),
+        LatLon::lat_lon(64.8, -147.7),
+        LatLon::lat_lon(19.7, -155.1),
+        LatLon::lat_lon(51.5, -0.1),
+    ] {
+        let found = extremes(site, &conus);
+        let (near, far) = boundary
+            .iter()
+            .fold((f64::INFINITY, 0.0_f64), |(n, f), &p| {
+                let km = distance_m(site, p) / 1000.0;
+                (n.min(km), f.max(km))
+            });
+        // The boundary is sampled every 5 km between vertices, so the found extremes may
+        // lie between them: no farther than a few km from the vertex-only ones.
+        assert!(
+            found.nearest_km <= near + 0.01 && found.nearest_km > near - 5.0,
+            "{site:?}: nearest {} against {near}",
+            found.nearest_km
+        );
+        assert!(
+            found.farthest.1 >= far - 0.01 && found.farthest.1 < far + 5.0,
+            "{site:?}: farthest {} against {far}",
+            found.farthest.1
+        );
+    }
+    let kansas = LatLon::lat_lon(38.5, -98.0);
+    assert_eq!(extremes(kansas, &conus).nearest_km, 0.0);
+    let found = extremes(kansas.antipode(), &conus);
+    assert!((found.farthest.1 - 20_000.0).abs() < 40.0, "{found:?}");
+}

@@ -36,11 +36,21 @@ pub struct CoverageRow {
 /// The point of `area` farthest from `site` and its distance, km: on the boundary (sampled
 /// every 5 km or so), unless the site's antipode lies inside the area.
 pub fn farthest_point(site: LatLon, area: &MultiPolygon<f64>) -> (LatLon, f64) {
-    let anti = site.antipode();
-    if area.contains(&Point::new(anti.lon, anti.lat)) {
-        return (anti, geodesy::antipodal_distance_m(site) / M_PER_KM);
-    }
-    let mut best = (site, 0.0);
+    extremes(site, area).farthest
+}
+
+/// How near and how far an area comes to a site.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extremes {
+    /// Distance to the nearest point of the area, km: 0 when the site is inside it.
+    pub nearest_km: f64,
+    /// The farthest point of the area and its distance, km.
+    pub farthest: (LatLon, f64),
+}
+
+/// Points along the exteriors of `area`, every 5 km or so.
+fn boundary_samples(area: &MultiPolygon<f64>) -> Vec<LatLon> {
+    let mut points = Vec::new();
     for polygon in &area.0 {
         for seg in polygon.exterior().lines() {
             let (a, b) = (
@@ -51,15 +61,95 @@ pub fn farthest_point(site: LatLon, area: &MultiPolygon<f64>) -> (LatLon, f64) {
             let steps = (length_km / 5.0).ceil().max(1.0) as usize;
             for k in 0..steps {
                 let t = k as f64 / steps as f64;
-                let p = LatLon::lat_lon(a.lat + t * (b.lat - a.lat), a.lon + t * (b.lon - a.lon));
-                let d = geodesy::distance_m(site, p) / M_PER_KM;
-                if d > best.1 {
-                    best = (p, d);
-                }
+                points.push(LatLon::lat_lon(
+                    a.lat + t * (b.lat - a.lat),
+                    a.lon + t * (b.lon - a.lon),
+                ));
             }
         }
     }
-    best
+    points
+}
+
+/// Great-circle distance on the mean sphere, metres: within 0.6 % of the geodesic one, and
+/// fifty times cheaper, so it finds the few boundary points worth measuring exactly.
+fn sphere_distance_m(a: LatLon, b: LatLon) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let (dp, dl) = (p2 - p1, (b.lon - a.lon).to_radians());
+    let h = (0.5 * dp).sin().powi(2) + p1.cos() * p2.cos() * (0.5 * dl).sin().powi(2);
+    2.0 * geodesy::EARTH_MEAN_RADIUS_M * h.sqrt().min(1.0).asin()
+}
+
+/// The nearest and farthest points of `area` from `site` (on its boundary, sampled every
+/// 5 km or so; the farthest is the site's antipode when that lies inside the area). The
+/// boundary points are ranked on the sphere; only those within 2 % of the best are measured
+/// on the ellipsoid.
+pub fn extremes(site: LatLon, area: &MultiPolygon<f64>) -> Extremes {
+    let inside = area.contains(&Point::new(site.lon, site.lat));
+    let anti = site.antipode();
+    let samples = area_boundary(area);
+    let on_sphere: Vec<f64> = samples
+        .iter()
+        .map(|&p| sphere_distance_m(site, p))
+        .collect();
+    let (lo, hi) = on_sphere
+        .iter()
+        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), &d| {
+            (lo.min(d), hi.max(d))
+        });
+    let exact = |keep: &dyn Fn(f64) -> bool| {
+        samples
+            .iter()
+            .zip(&on_sphere)
+            .filter(|&(_, &d)| keep(d))
+            .map(|(&p, _)| (p, geodesy::distance_m(site, p) / M_PER_KM))
+            .collect::<Vec<_>>()
+    };
+    let nearest_km = if inside || samples.is_empty() {
+        0.0
+    } else {
+        exact(&|d| d <= lo * 1.02 + 1.0)
+            .into_iter()
+            .map(|(_, km)| km)
+            .fold(f64::INFINITY, f64::min)
+    };
+    let farthest = if area.contains(&Point::new(anti.lon, anti.lat)) {
+        (anti, geodesy::antipodal_distance_m(site) / M_PER_KM)
+    } else {
+        exact(&|d| d >= hi * 0.98)
+            .into_iter()
+            .fold((site, 0.0), |best, p| if p.1 > best.1 { p } else { best })
+    };
+    Extremes {
+        nearest_km,
+        farthest,
+    }
+}
+
+/// [`boundary_samples`] of an area, kept for the process by its coordinates' bits (target
+/// areas rarely change, and every site and missile needs them).
+fn area_boundary(area: &MultiPolygon<f64>) -> Arc<Vec<LatLon>> {
+    type Cache = Mutex<HashMap<Vec<u64>, Arc<Vec<LatLon>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = area_key(area);
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return found;
+    }
+    let samples = Arc::new(boundary_samples(area));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, samples.clone());
+    }
+    samples
+}
+
+/// An area's exterior coordinates as bits: a cache key.
+fn area_key(area: &MultiPolygon<f64>) -> Vec<u64> {
+    area.0
+        .iter()
+        .flat_map(|p| p.exterior().coords())
+        .flat_map(|c| [c.x.to_bits(), c.y.to_bits()])
+        .collect()
 }
 
 /// Azimuth step of the footprints that coverage on the rotating Earth uses, degrees (as drawn).
@@ -72,12 +162,7 @@ fn area_samples(area: &MultiPolygon<f64>) -> Arc<Vec<(LatLon, f64)>> {
     // Areas rarely change: kept for the process, by their coordinates' bits.
     type Cache = Mutex<HashMap<Vec<u64>, Arc<Vec<(LatLon, f64)>>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key: Vec<u64> = area
-        .0
-        .iter()
-        .flat_map(|p| p.exterior().coords())
-        .flat_map(|c| [c.x.to_bits(), c.y.to_bits()])
-        .collect();
+    let key = area_key(area);
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return found;
@@ -213,8 +298,8 @@ fn coverage_rows(
     rotation: bool,
 ) -> Vec<CoverageRow> {
     let mut rows = Vec::new();
-    // The farthest point depends on the site, not the missile.
-    let mut farthest: HashMap<(usize, usize), (LatLon, f64)> = HashMap::new();
+    // How near and far each area comes depends on the site, not the missile.
+    let mut extremes_of: HashMap<(usize, usize), Extremes> = HashMap::new();
     let samples: Vec<Arc<Vec<(LatLon, f64)>>> = if rotation {
         areas.iter().map(|(p, _)| area_samples(p)).collect()
     } else {
@@ -223,20 +308,40 @@ fn coverage_rows(
     for &spec in specs {
         let site = &scenario.sites()[spec.site];
         let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
-        // A tighter ring than drawing needs: 1 km or 0.01 % of the range.
-        let Ok(covered) = reach_area(&site.origin, range_m, (1e-4 * range_m).max(1000.0)) else {
-            continue;
-        };
+        let range_km = range_m / M_PER_KM;
+        // The ring as an area, made only when it is needed: a tighter ring than drawing
+        // needs, 1 km or 0.01 % of the range.
+        let mut ring = None;
         for (a, (polygons, surface)) in areas.iter().enumerate() {
-            let inside = lonlat_area_m2(&covered.intersection(*polygons));
             // From the site's point, also for a patrol area (as the reach table's azimuths).
-            let (farthest, farthest_km) = *farthest
+            let extremes = *extremes_of
                 .entry((spec.site, a))
-                .or_insert_with(|| farthest_point(site.position, polygons));
-            let covered_pct = if *surface > 0.0 {
-                (100.0 * inside / surface).clamp(0.0, 100.0)
-            } else {
+                .or_insert_with(|| extremes(site.position, polygons));
+            let (farthest, farthest_km) = extremes.farthest;
+            // A ring short of the area's nearest point covers none of it, one beyond its
+            // farthest all of it (with 5 km to spare for the boundary's sampling); only the
+            // rings in between are intersected with it. Not for a patrol area, whose reach
+            // is not a circle round its point.
+            let point = matches!(site.origin, Origin::Point(_));
+            let covered_pct = if point && range_km < extremes.nearest_km - 5.0 {
                 0.0
+            } else if point && range_km > farthest_km + 5.0 {
+                100.0
+            } else {
+                if ring.is_none() {
+                    let Ok(area) = reach_area(&site.origin, range_m, (1e-4 * range_m).max(1000.0))
+                    else {
+                        break;
+                    };
+                    ring = Some(area);
+                }
+                let Some(covered) = &ring else { break };
+                let inside = lonlat_area_m2(&covered.intersection(*polygons));
+                if *surface > 0.0 {
+                    (100.0 * inside / surface).clamp(0.0, 100.0)
+                } else {
+                    0.0
+                }
             };
             let missile = &scenario.missiles()[spec.missile];
             let rotating_covered_pct = match (&site.origin, &missile.flight) {
