@@ -28,22 +28,31 @@ const PROBE_STYLE: Style = Style {
 };
 
 fn one_ring(centre: LatLon, range_km: f64) -> Scenario {
+    one_missile(&[centre], range_km)
+}
+
+/// One missile flying from every one of `centres`: its rings are merged into one reach.
+fn one_missile(centres: &[LatLon], range_km: f64) -> Scenario {
     Scenario::try_from(ScenarioFile {
         format: FORMAT.into(),
         title: None,
         subtitle: None,
         as_of: None,
-        sites: vec![Site {
-            id: "s".into(),
-            name: "S".into(),
-            kind: Some(SiteKind::Launch),
-            lat: centre.lat,
-            lon: centre.lon,
-            note: None,
-            illustrative: None,
-            hypothetical: None,
-            area: None,
-        }],
+        sites: centres
+            .iter()
+            .enumerate()
+            .map(|(i, centre)| Site {
+                id: format!("s{i}"),
+                name: format!("S{i}"),
+                kind: Some(SiteKind::Launch),
+                lat: centre.lat,
+                lon: centre.lon,
+                note: None,
+                illustrative: None,
+                hypothetical: None,
+                area: None,
+            })
+            .collect(),
         missiles: vec![Missile {
             id: "m".into(),
             name: "M".into(),
@@ -117,7 +126,14 @@ mod fills {
     /// Renders one ring and checks, on a grid of points whose geodesic distance from the centre
     /// is known, that the inside is red and the outside white.
     fn check_fill(name: &str, centre: LatLon, range_km: f64) {
-        let scenario = one_ring(centre, range_km);
+        check_reach(name, &[centre], range_km);
+    }
+
+    /// Renders one missile's reach from every one of `centres` (its rings merged into one
+    /// area) and checks, on a grid of points whose geodesic distance from the nearest centre
+    /// is known, that the inside is red and the outside white.
+    fn check_reach(name: &str, centres: &[LatLon], range_km: f64) {
+        let scenario = one_missile(centres, range_km);
         let projections = [
             Projection::Equirectangular { central_lon: 150.0 },
             Projection::Equirectangular { central_lon: 0.0 },
@@ -135,9 +151,11 @@ mod fills {
                 (720, 380)
             };
             let (pix, plan) = render(&scenario, projection, size_w, size_h);
-            let site_px = plan
-                .transform
-                .to_px(projection.forward(centre).unwrap_or_default());
+            let sites_px: Vec<(f64, f64)> = centres
+                .iter()
+                .filter_map(|c| projection.forward(*c))
+                .map(|q| plan.transform.to_px(q))
+                .collect();
             let (mut inside, mut outside) = (0, 0);
             for lat in (-88..=88).step_by(4) {
                 for lon in (-178..=178).step_by(4) {
@@ -146,7 +164,10 @@ mod fills {
                         continue;
                     };
                     let (x, y) = plan.transform.to_px(q);
-                    let d_km = distance_m(centre, p) / 1000.0;
+                    let d_km = centres
+                        .iter()
+                        .map(|c| distance_m(*c, p) / 1000.0)
+                        .fold(f64::INFINITY, f64::min);
                     // Away from the outline, the map's edge and the site's marker and label.
                     let b = projection.bounds();
                     let (left, top) = plan.transform.to_px(MapPoint {
@@ -160,8 +181,10 @@ mod fills {
                     let near_edge =
                         x < left + 4.0 || y < top + 4.0 || x > right - 4.0 || y > bottom - 4.0;
                     // The site's marker, and its label (placed first to the right, else left).
-                    let near_site = (x - site_px.0).hypot(y - site_px.1) < 9.0
-                        || ((x - site_px.0).abs() < 30.0 && (y - site_px.1).abs() < 10.0);
+                    let near_site = sites_px.iter().any(|s| {
+                        (x - s.0).hypot(y - s.1) < 9.0
+                            || ((x - s.0).abs() < 30.0 && (y - s.1).abs() < 10.0)
+                    });
                     let on_globe_rim = projection.is_azimuthal() && {
                         let c = plan.transform.to_px(MapPoint::default());
                         let r = plan.transform.scale * projection.bounds().max.x;
@@ -198,7 +221,7 @@ mod fills {
                     }
                 }
             }
-            if projection.forward(centre).is_some() {
+            if centres.iter().any(|c| projection.forward(*c).is_some()) {
                 assert!(inside > 0, "{name}, {}: no probe inside", projection.name());
             }
             if !projection.is_azimuthal() {
@@ -214,6 +237,87 @@ mod fills {
     #[test]
     fn pyongyang_15000_km_is_filled_on_the_right_side() {
         check_fill("Pyongyang 15,000 km", PYONGYANG, 15_000.0);
+    }
+
+    /// Two 15,000 km rings, both round the North Pole and across the antimeridian, one of
+    /// them far out in the Pacific: the merged reach fills what either reaches.
+    #[test]
+    fn two_rings_round_the_pole_merge_on_the_right_side() {
+        check_reach(
+            "Pyongyang and mid-Pacific 15,000 km",
+            &[PYONGYANG, LatLon::lat_lon(30.0, 170.0)],
+            15_000.0,
+        );
+    }
+
+    /// Rings that do not meet, one of them across the antimeridian, and one inside another
+    /// site's: the merged reach keeps both pieces.
+    #[test]
+    fn apart_and_nested_rings_merge_on_the_right_side() {
+        check_reach(
+            "Pyongyang, Hawaii and Seoul 3,000 km",
+            &[
+                PYONGYANG,
+                LatLon::lat_lon(20.0, -157.0),
+                LatLon::lat_lon(37.57, 126.98),
+            ],
+            3_000.0,
+        );
+    }
+
+    /// The merged reach's outline lies on its edge: every vertex is about the range from
+    /// its nearest site (on some ring) and no nearer to any (inside no other ring), in every
+    /// projection, for rings round the pole and across the antimeridian.
+    #[test]
+    fn the_merged_outline_is_the_edge_of_the_reach() {
+        use range_rings::scene::{SceneBuilder, SceneOptions};
+        let centres = [
+            PYONGYANG,
+            LatLon::lat_lon(30.0, 170.0),
+            LatLon::lat_lon(41.0, 129.0),
+        ];
+        for range_km in [3_000.0, 15_000.0] {
+            let scenario = one_missile(&centres, range_km);
+            for projection in [
+                Projection::Equirectangular { central_lon: 150.0 },
+                Projection::EqualEarth { central_lon: 0.0 },
+                Projection::AzimuthalEquidistant { centre: PYONGYANG },
+                Projection::Orthographic { centre: PYONGYANG },
+            ] {
+                let options = SceneOptions::new(projection, 400.0);
+                let scene = SceneBuilder::new().build(&scenario, &options, &[]);
+                assert_eq!(scene.rings.len(), 1, "one reach for one missile");
+                let ring = &scene.rings[0];
+                assert_eq!(ring.sites.len(), 3);
+                let mut vertices = 0;
+                for line in &ring.outline {
+                    for c in line.coords() {
+                        let Some(p) = projection.inverse(MapPoint { x: c.x, y: c.y }) else {
+                            continue;
+                        };
+                        let nearest = centres
+                            .iter()
+                            .map(|s| distance_m(*s, p) / 1000.0)
+                            .fold(f64::INFINITY, f64::min);
+                        assert!(
+                            (nearest - range_km).abs() < 0.002 * range_km + 5.0,
+                            "{range_km} km, {}: outline vertex {p:?} is {nearest:.1} km from the nearest site",
+                            projection.name()
+                        );
+                        vertices += 1;
+                    }
+                }
+                // A globe shows 10,000 km round its centre: the edge of a 15,000 km reach
+                // from near it is on the far side.
+                let hidden =
+                    range_km > 10_000.0 && matches!(projection, Projection::Orthographic { .. });
+                assert!(
+                    hidden || vertices > 50,
+                    "{range_km} km, {}: {vertices} vertices",
+                    projection.name()
+                );
+            }
+        }
     }
 
     #[test]

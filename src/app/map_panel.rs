@@ -185,7 +185,7 @@ impl RangeRingsApp {
         let points: Vec<geo::Coord<f64>> = scene
             .rings
             .iter()
-            .filter(|r| r.spec() == spec)
+            .filter(|r| r.stands_for(spec))
             .flat_map(|r| r.outline.iter())
             .chain(path.iter().flat_map(|p| p.lines.iter()))
             .flat_map(|l| l.coords().copied())

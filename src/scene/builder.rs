@@ -7,7 +7,7 @@ use super::areas::{SceneArea, build_area};
 use super::basemap_layer::BasemapLayer;
 use super::legend::{caveats, legend_entries, symbol_key};
 use super::markers::{MarkerOptions, geodesic_path, markers};
-use super::rings::{RingLayers, SceneRing, build_ring};
+use super::rings::{RingLayers, SceneRing, build_ring, merge_rings};
 use super::{Focus, Scene, SceneOptions};
 use crate::analysis::CoverageRow;
 use crate::basemap::Detail;
@@ -52,11 +52,22 @@ struct AreaKey {
     outline: (usize, u64),
 }
 
+/// A missile's rings merged into one, and the rings it was made from.
+#[derive(Debug)]
+struct Merged {
+    /// Held for the key's sake, never read.
+    _members: Vec<Arc<SceneRing>>,
+    ring: Arc<SceneRing>,
+}
+
 /// Builds scenes, reusing the projected basemap, rings and target areas that did not change.
 #[derive(Debug, Default)]
 pub struct SceneBuilder {
     basemaps: HashMap<BasemapKey, Arc<BasemapLayer>>,
     rings: HashMap<RingKey, Arc<SceneRing>>,
+    /// Merged rings of missiles flying from several sites, by the addresses of their
+    /// members (held, so the addresses are not reused while the entry lives).
+    merged: HashMap<Vec<usize>, Merged>,
     areas: HashMap<AreaKey, Arc<SceneArea>>,
 }
 
@@ -267,8 +278,51 @@ impl SceneBuilder {
             }
         }
         self.rings = used;
+        let mut out = self.merge_by_missile(out, tolerance);
         // Stable: rings of equal range keep scenario order.
         out.sort_by(|a, b| b.range_km.total_cmp(&a.range_km));
+        out
+    }
+
+    /// One ring per missile: the rings of a missile flying from several sites merged into
+    /// one reach area ([`merge_rings`]), from the cache while its rings are the same.
+    fn merge_by_missile(
+        &mut self,
+        rings: Vec<Arc<SceneRing>>,
+        tolerance: f64,
+    ) -> Vec<Arc<SceneRing>> {
+        let mut by_missile: Vec<(usize, Vec<Arc<SceneRing>>)> = Vec::new();
+        for ring in rings {
+            match by_missile.iter_mut().find(|(m, _)| *m == ring.missile) {
+                Some((_, members)) => members.push(ring),
+                None => by_missile.push((ring.missile, vec![ring])),
+            }
+        }
+        let mut used = HashMap::new();
+        let mut out = Vec::new();
+        for (_, members) in by_missile {
+            if members.len() == 1 {
+                out.extend(members);
+                continue;
+            }
+            let key: Vec<usize> = members.iter().map(|r| Arc::as_ptr(r) as usize).collect();
+            let ring = match self.merged.remove(&key) {
+                Some(merged) => merged.ring,
+                None => match merge_rings(&members, tolerance) {
+                    Some(ring) => Arc::new(ring),
+                    None => continue,
+                },
+            };
+            out.push(ring.clone());
+            used.insert(
+                key,
+                Merged {
+                    _members: members,
+                    ring,
+                },
+            );
+        }
+        self.merged = used;
         out
     }
 }

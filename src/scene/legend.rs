@@ -264,7 +264,8 @@ pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers
     }
     let hypothetical = rings
         .iter()
-        .any(|r| scenario.sites().get(r.site).is_some_and(|s| s.hypothetical));
+        .flat_map(|r| &r.sites)
+        .any(|&i| scenario.sites().get(i).is_some_and(|s| s.hypothetical));
     if hypothetical {
         out.push(
             "Patrol points marked (hypothetical): no submarine is known to patrol there.".into(),
@@ -272,7 +273,8 @@ pub fn caveats(scenario: &Scenario, rings: &[Arc<SceneRing>], layers: RingLayers
     }
     let illustrative = rings
         .iter()
-        .any(|r| scenario.sites().get(r.site).is_some_and(|s| s.illustrative));
+        .flat_map(|r| &r.sites)
+        .any(|&i| scenario.sites().get(i).is_some_and(|s| s.illustrative));
     if illustrative {
         out.push("Patrol points marked illustrative are not from any source.".into());
     }

@@ -1,5 +1,6 @@
 //! Range rings ready to draw: the covered area, the outline, the band of estimates and the
-//! rotation-aware footprint of one missile from one site, projected.
+//! rotation-aware footprint of one missile from one site, projected; and the rings of one
+//! missile from several sites merged into one reach area ([`merge_rings`]).
 
 use crate::ballistics::Footprint;
 use crate::color::Rgba;
@@ -7,13 +8,17 @@ use crate::geodesy::{EARTH_MEAN_RADIUS_M, LatLon, M_PER_KM, Origin, PatrolArea, 
 use crate::projection::Projection;
 use crate::projection::lonlat::{area_buffer, closed_path, outline_of_cut};
 use crate::scenario::{RingSpec, Scenario};
-use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiPolygon};
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon};
+use std::sync::Arc;
 
 /// One range ring ready to draw, in map units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneRing {
-    /// Index into the scenario's sites.
+    /// Index into the scenario's sites (the first of `sites`).
     pub site: usize,
+    /// The sites whose rings this is: one, or all the sites of a missile when its rings are
+    /// merged into one reach area.
+    pub sites: Vec<usize>,
     /// Index into the scenario's missiles.
     pub missile: usize,
     /// Outline and fill colour.
@@ -27,8 +32,12 @@ pub struct SceneRing {
     /// The band between the lowest and highest published estimates; empty when the missile
     /// has no band or bands are off.
     pub band: MultiPolygon<f64>,
-    /// Outlines of the band's inner and outer edges.
+    /// Outlines of the band's inner and outer edges, the inner first.
     pub band_edges: Vec<LineString<f64>>,
+    /// How many of `band_edges` are the inner edge.
+    pub band_inner_edges: usize,
+    /// The band's outer area (out to the highest estimate); empty without a band.
+    pub band_outer: MultiPolygon<f64>,
     /// Diagonal hatching of the band beyond the nominal range (drawn instead of a fill, so
     /// bands never stack into a wash); the band's low edge is the thin line inside the ring.
     pub band_hatch: Vec<LineString<f64>>,
@@ -40,12 +49,17 @@ pub struct SceneRing {
 }
 
 impl SceneRing {
-    /// Which ring this is.
+    /// Which ring this is (the first site's, for a merged ring).
     pub fn spec(&self) -> RingSpec {
         RingSpec {
             site: self.site,
             missile: self.missile,
         }
+    }
+
+    /// Whether this ring draws the ring `spec`: its own, or one of those merged into it.
+    pub fn stands_for(&self, spec: RingSpec) -> bool {
+        self.missile == spec.missile && self.sites.contains(&spec.site)
     }
 }
 
@@ -97,6 +111,7 @@ pub fn build_ring(
     }
     Some(SceneRing {
         site: spec.site,
+        sites: vec![spec.site],
         missile: spec.missile,
         color: missile.color,
         range_km: missile.range_km,
@@ -105,9 +120,98 @@ pub fn build_ring(
         band_hatch: hatch(&drawn.beyond, HATCH_SPACING_TOLERANCES * tolerance),
         band: drawn.band,
         band_edges: drawn.band_edges,
+        band_inner_edges: drawn.band_inner_edges,
+        band_outer: drawn.band_outer,
         rotating_outline,
         rotating_beyond_model,
     })
+}
+
+/// The rings of one missile from several sites as one reach area, as a reader wants it and
+/// at the cost of one ring to draw: the union of their areas, and of their outlines only the
+/// parts on its edge; the band of estimates the same way (its inner and outer edges each the
+/// edge of the union of theirs), hatched beyond the merged reach. Rotation-aware
+/// footprints are kept whole, one per site. `tolerance` is the drawing tolerance, map units.
+///
+/// Outlines are cut incrementally: adding a ring cuts the outline so far where it enters the
+/// new ring, and the new ring's outline where it enters the reach so far, so each ring is
+/// clipped against two areas, not against every other ring.
+pub fn merge_rings(members: &[Arc<SceneRing>], tolerance: f64) -> Option<SceneRing> {
+    let (first, _) = members.split_first()?;
+    // Rings from the same place are the same ring: kept once.
+    let mut distinct: Vec<&SceneRing> = Vec::new();
+    for ring in members {
+        if !distinct.iter().any(|d| d.fill == ring.fill) {
+            distinct.push(ring);
+        }
+    }
+    let (fill, outline) = merge_areas(distinct.iter().map(|r| (&r.fill, &r.outline[..])));
+    let with_band: Vec<&SceneRing> = distinct
+        .iter()
+        .copied()
+        .filter(|r| !r.band_outer.0.is_empty())
+        .collect();
+    // Each band's inner area is its outer area less the band.
+    let inner: Vec<(MultiPolygon<f64>, &[LineString<f64>])> = with_band
+        .iter()
+        .map(|r| {
+            let area = r.band_outer.difference(&r.band);
+            (area, &r.band_edges[..r.band_inner_edges])
+        })
+        .collect();
+    let (band_inner, mut band_edges) = merge_areas(inner.iter().map(|(a, e)| (a, *e)));
+    let band_inner_edges = band_edges.len();
+    let (band_outer, outer_edges) = merge_areas(
+        with_band
+            .iter()
+            .map(|r| (&r.band_outer, &r.band_edges[r.band_inner_edges..])),
+    );
+    band_edges.extend(outer_edges);
+    let beyond = band_outer.difference(&fill);
+    let band = band_outer.difference(&band_inner);
+    Some(SceneRing {
+        site: first.site,
+        sites: members
+            .iter()
+            .flat_map(|r| r.sites.iter().copied())
+            .collect(),
+        missile: first.missile,
+        color: first.color,
+        range_km: first.range_km,
+        fill,
+        outline,
+        band_hatch: hatch(&beyond, HATCH_SPACING_TOLERANCES * tolerance),
+        band,
+        band_edges,
+        band_inner_edges,
+        band_outer,
+        rotating_outline: members
+            .iter()
+            .flat_map(|r| r.rotating_outline.iter().cloned())
+            .collect(),
+        rotating_beyond_model: members.iter().any(|r| r.rotating_beyond_model),
+    })
+}
+
+/// The union of areas, and the parts of their outlines on the union's edge.
+fn merge_areas<'a>(
+    areas: impl Iterator<Item = (&'a MultiPolygon<f64>, &'a [LineString<f64>])>,
+) -> (MultiPolygon<f64>, Vec<LineString<f64>>) {
+    let mut reach = MultiPolygon(vec![]);
+    let mut edge: Vec<LineString<f64>> = Vec::new();
+    for (area, outline) in areas {
+        if reach.0.is_empty() {
+            reach = area.clone();
+            edge = outline.to_vec();
+            continue;
+        }
+        let kept = area.clip(&MultiLineString(edge), true);
+        let added = reach.clip(&MultiLineString(outline.to_vec()), true);
+        edge = kept.0;
+        edge.extend(added.0);
+        reach = reach.union(area);
+    }
+    (reach, edge)
 }
 
 /// Hatch spacing in drawing tolerances (half a pixel, rounded down to a power of two): 7 to
@@ -180,6 +284,8 @@ struct Drawn {
     outline: Vec<LineString<f64>>,
     band: MultiPolygon<f64>,
     band_edges: Vec<LineString<f64>>,
+    band_inner_edges: usize,
+    band_outer: MultiPolygon<f64>,
     /// The part of the band beyond the nominal range: what is hatched.
     beyond: MultiPolygon<f64>,
 }
@@ -198,6 +304,7 @@ fn point_ring(
     let fill = projection.project_ring_area(&ring, tolerance);
     let empty = || MultiPolygon(vec![]);
     let (mut band_area, mut band_edges, mut beyond) = (empty(), Vec::new(), empty());
+    let (mut band_inner_edges, mut band_outer) = (0, empty());
     if let Some((min, max)) = band
         && let (Some(inner), Some(outer)) = (ring_of(min), ring_of(max))
     {
@@ -208,13 +315,17 @@ fn point_ring(
             beyond = outer_area.difference(&fill);
         }
         band_edges = projection.project_ring_outline(&inner, tolerance);
+        band_inner_edges = band_edges.len();
         band_edges.extend(projection.project_ring_outline(&outer, tolerance));
+        band_outer = outer_area;
     }
     Some(Drawn {
         outline: projection.project_ring_outline(&ring, tolerance),
         fill,
         band: band_area,
         band_edges,
+        band_inner_edges,
+        band_outer,
         beyond,
     })
 }
@@ -240,6 +351,7 @@ fn area_ring(
     let fill = projection.project_polygons(&buffer, tolerance);
     let empty = || MultiPolygon(vec![]);
     let (mut band_area, mut band_edges, mut beyond) = (empty(), Vec::new(), empty());
+    let (mut band_inner_edges, mut band_outer) = (0, empty());
     if let Some((min, max)) = band
         && let (Some(inner), Some(outer)) = (buffer_of(min), buffer_of(max))
     {
@@ -249,13 +361,17 @@ fn area_ring(
             beyond = outer_area.difference(&fill);
         }
         band_edges = outline_of(&inner);
+        band_inner_edges = band_edges.len();
         band_edges.extend(outline_of(&outer));
+        band_outer = outer_area;
     }
     Some(Drawn {
         outline: outline_of(&buffer),
         fill,
         band: band_area,
         band_edges,
+        band_inner_edges,
+        band_outer,
         beyond,
     })
 }

@@ -40,7 +40,7 @@ pub fn paint_scene(
     let ppp = painter.pixels_per_point();
     let highlight = scene
         .highlighted_ring
-        .and_then(|spec| scene.rings.iter().position(|r| r.spec() == spec));
+        .and_then(|spec| scene.rings.iter().position(|r| r.stands_for(spec)));
     match raster {
         Some((texture, at)) => {
             // The area layers as one image (the background where a pan has moved past it);
@@ -269,7 +269,7 @@ fn overlay_key(
         m.label.as_ref().map(|l| (&l.text, l.priority)).hash(&mut h);
     }
     for r in &scene.rings {
-        (r.missile, r.site, r.range_km.to_bits()).hash(&mut h);
+        (r.missile, &r.sites, r.range_km.to_bits()).hash(&mut h);
         for line in &r.outline {
             line.0.len().hash(&mut h);
             for c in line.0.first().into_iter().chain(line.0.last()) {

@@ -56,21 +56,27 @@ pub fn inset_view(scenario: &Scenario, scene: &Scene, shown: &MapRect) -> Option
     if short.is_empty() {
         return None;
     }
-    // Centred on the mean of the short rings' sites.
-    let sites: Vec<LatLon> = short
+    // Centred on the mean of the short rings' sites (a missile's reach is one ring for all
+    // its sites).
+    let disks: Vec<(LatLon, f64)> = short
         .iter()
-        .map(|r| scenario.sites()[r.site].position)
+        .flat_map(|r| {
+            r.sites
+                .iter()
+                .map(|&s| (scenario.sites()[s].position, r.range_km))
+        })
         .collect();
+    let sites: Vec<LatLon> = disks.iter().map(|d| d.0).collect();
     let centre = mean_position(&sites);
     let projection = Projection::AzimuthalEquidistant { centre };
     let radius = short.iter().map(|r| r.range_km).fold(0.0, f64::max);
     let mut extent: Option<MapRect> = None;
-    for (ring, site) in short.iter().zip(&sites) {
-        let Some(p) = projection.forward(*site) else {
+    for (site, range_km) in disks {
+        let Some(p) = projection.forward(site) else {
             continue;
         };
         // The ring's disk, about: its radius on the unit sphere round the site.
-        let r = ring.range_km * M_PER_KM / crate::geodesy::EARTH_MEAN_RADIUS_M;
+        let r = range_km * M_PER_KM / crate::geodesy::EARTH_MEAN_RADIUS_M;
         let b = MapRect {
             min: MapPoint {
                 x: p.x - r,

@@ -93,8 +93,12 @@ pub fn draw_map(
         );
         d.stroke(lines_path(&ring.band_edges, t), ring.color, 0.6 * u, None);
     }
-    let lit =
-        |ring: &SceneRing| part == MapPart::Whole && scene.highlighted_ring == Some(ring.spec());
+    let lit = |ring: &SceneRing| {
+        part == MapPart::Whole
+            && scene
+                .highlighted_ring
+                .is_some_and(|spec| ring.stands_for(spec))
+    };
     for ring in &scene.rings {
         let width = if lit(ring) { 4.4 } else { 2.2 } * u;
         d.stroke(lines_path(&ring.outline, t), ring.color, width, None);
