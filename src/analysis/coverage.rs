@@ -80,45 +80,49 @@ fn sphere_distance_m(a: LatLon, b: LatLon) -> f64 {
     2.0 * geodesy::EARTH_MEAN_RADIUS_M * h.sqrt().min(1.0).asin()
 }
 
+/// How far the great-circle distance on the mean sphere can be from the geodesic one, as a
+/// share of it (about 0.56 % at worst; with room to spare).
+const SPHERE_ERROR: f64 = 0.007;
+
 /// The nearest and farthest points of `area` from `site` (on its boundary, sampled every
 /// 5 km or so; the farthest is the site's antipode when that lies inside the area). The
-/// boundary points are ranked on the sphere; only those within 2 % of the best are measured
-/// on the ellipsoid.
+/// boundary points are ranked on the sphere, then measured on the ellipsoid from the best
+/// down, until the sphere's error bound says none of the rest can do better.
 pub fn extremes(site: LatLon, area: &MultiPolygon<f64>) -> Extremes {
-    let inside = area.contains(&Point::new(site.lon, site.lat));
-    let anti = site.antipode();
     let samples = area_boundary(area);
-    let on_sphere: Vec<f64> = samples
+    let mut ranked: Vec<(f64, LatLon)> = samples
         .iter()
-        .map(|&p| sphere_distance_m(site, p))
+        .map(|&p| (sphere_distance_m(site, p), p))
         .collect();
-    let (lo, hi) = on_sphere
-        .iter()
-        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), &d| {
-            (lo.min(d), hi.max(d))
-        });
-    let exact = |keep: &dyn Fn(f64) -> bool| {
-        samples
-            .iter()
-            .zip(&on_sphere)
-            .filter(|&(_, &d)| keep(d))
-            .map(|(&p, _)| (p, geodesy::distance_m(site, p) / M_PER_KM))
-            .collect::<Vec<_>>()
-    };
-    let nearest_km = if inside || samples.is_empty() {
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let exact_km = |p: LatLon| geodesy::distance_m(site, p) / M_PER_KM;
+    let nearest_km = if area.contains(&Point::new(site.lon, site.lat)) {
         0.0
     } else {
-        exact(&|d| d <= lo * 1.02 + 1.0)
-            .into_iter()
-            .map(|(_, km)| km)
-            .fold(f64::INFINITY, f64::min)
+        let mut best = f64::INFINITY;
+        for &(sphere_m, p) in &ranked {
+            if sphere_m / M_PER_KM * (1.0 - SPHERE_ERROR) > best {
+                break;
+            }
+            best = best.min(exact_km(p));
+        }
+        if best.is_finite() { best } else { 0.0 }
     };
+    let anti = site.antipode();
     let farthest = if area.contains(&Point::new(anti.lon, anti.lat)) {
         (anti, geodesy::antipodal_distance_m(site) / M_PER_KM)
     } else {
-        exact(&|d| d >= hi * 0.98)
-            .into_iter()
-            .fold((site, 0.0), |best, p| if p.1 > best.1 { p } else { best })
+        let mut best = (site, 0.0);
+        for &(sphere_m, p) in ranked.iter().rev() {
+            if sphere_m / M_PER_KM * (1.0 + SPHERE_ERROR) < best.1 {
+                break;
+            }
+            let km = exact_km(p);
+            if km > best.1 {
+                best = (p, km);
+            }
+        }
+        best
     };
     Extremes {
         nearest_km,
@@ -274,15 +278,40 @@ fn coverage_of(
     if areas.is_empty() {
         return Vec::new();
     }
-    // The rings are independent: on as many threads as there are cores (at most four), each
-    // a run of them, the rows kept in order.
     let specs: Vec<RingSpec> = specs.collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // How near and far each area comes depends on the site, not the missile: once per site
+    // in use, on every core.
+    let mut sites: Vec<usize> = specs.iter().map(|s| s.site).collect();
+    sites.sort_unstable();
+    sites.dedup();
+    let per_site: Vec<Vec<Extremes>> = std::thread::scope(|scope| {
+        let runs: Vec<_> = sites
+            .chunks(sites.len().div_ceil(threads).max(1))
+            .map(|run| {
+                let areas = &areas;
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|&s| {
+                            let position = scenario.sites()[s].position;
+                            areas.iter().map(|(p, _)| extremes(position, p)).collect()
+                        })
+                        .collect::<Vec<Vec<Extremes>>>()
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let extremes_of: HashMap<usize, Vec<Extremes>> = sites.into_iter().zip(per_site).collect();
+    // The rings are independent: on as many threads as there are cores (at most four), each
+    // a run of them, the rows kept in order.
     let chunk = specs.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let runs: Vec<_> = specs
             .chunks(chunk)
-            .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas, rotation)))
+            .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas, &extremes_of, rotation)))
             .collect();
         runs.into_iter()
             .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -290,16 +319,16 @@ fn coverage_of(
     })
 }
 
-/// Coverage rows of `specs` against `areas` (each with its surface, m2).
+/// Coverage rows of `specs` against `areas` (each with its surface, m2), given how near and
+/// far each area comes to each site.
 fn coverage_rows(
     scenario: &Scenario,
     specs: &[RingSpec],
     areas: &[(&MultiPolygon<f64>, f64)],
+    extremes_of: &HashMap<usize, Vec<Extremes>>,
     rotation: bool,
 ) -> Vec<CoverageRow> {
     let mut rows = Vec::new();
-    // How near and far each area comes depends on the site, not the missile.
-    let mut extremes_of: HashMap<(usize, usize), Extremes> = HashMap::new();
     let samples: Vec<Arc<Vec<(LatLon, f64)>>> = if rotation {
         areas.iter().map(|(p, _)| area_samples(p)).collect()
     } else {
@@ -314,9 +343,9 @@ fn coverage_rows(
         let mut ring = None;
         for (a, (polygons, surface)) in areas.iter().enumerate() {
             // From the site's point, also for a patrol area (as the reach table's azimuths).
-            let extremes = *extremes_of
-                .entry((spec.site, a))
-                .or_insert_with(|| extremes(site.position, polygons));
+            let Some(&extremes) = extremes_of.get(&spec.site).and_then(|e| e.get(a)) else {
+                continue;
+            };
             let (farthest, farthest_km) = extremes.farthest;
             // A ring short of the area's nearest point covers none of it, one beyond its
             // farthest all of it (with 5 km to spare for the boundary's sampling); only the

@@ -4,7 +4,7 @@
 //! off the reach table and the coverage table, so its numbers are theirs.
 
 use super::{CoverageRow, ReachRow, Verdict};
-use crate::scenario::Scenario;
+use crate::scenario::{RingSpec, Scenario};
 
 /// A missile against a key place.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,14 +94,30 @@ impl ReachMatrix {
     /// key places), with `coverage` rows for the area columns.
     pub fn compute(scenario: &Scenario, coverage: &[CoverageRow]) -> Self {
         let places = scenario.key_targets();
-        let rows: Vec<ReachRow> = scenario
-            .visible_ring_specs()
-            .flat_map(|spec| {
-                places
-                    .iter()
-                    .map(move |&t| super::reach::reach_row(scenario, spec, t))
-            })
-            .collect();
+        let specs: Vec<RingSpec> = scenario.visible_ring_specs().collect();
+        // Only the row of the nearest launch point shows: found by distance alone (ties to
+        // the first site in scenario order, as `new` picks), before the flight time and the
+        // rotating-Earth reach are computed for it alone.
+        let mut rows = Vec::new();
+        for &t in &places {
+            let position = scenario.targets()[t].position;
+            let mut nearest: Vec<(RingSpec, f64)> = Vec::new();
+            for &spec in &specs {
+                let km = scenario.sites()[spec.site].origin.distance_to(position).0;
+                match nearest.iter_mut().find(|(s, _)| s.missile == spec.missile) {
+                    Some(best) if km < best.1 || (km == best.1 && spec.site < best.0.site) => {
+                        *best = (spec, km);
+                    }
+                    Some(_) => {}
+                    None => nearest.push((spec, km)),
+                }
+            }
+            rows.extend(
+                nearest
+                    .into_iter()
+                    .map(|(spec, _)| super::reach::reach_row(scenario, spec, t)),
+            );
+        }
         Self::new(scenario, &rows, coverage)
     }
 
@@ -176,6 +192,21 @@ mod tests {
                     .fold(f64::INFINITY, f64::min);
                 let cell = matrix.place(r, c).row.unwrap();
                 assert_eq!(cell.distance_km, nearest);
+            }
+        }
+    }
+
+    #[test]
+    fn computing_only_the_nearest_rows_gives_the_same_matrix() {
+        let scenario = Scenario::builtin();
+        let coverage = visible_coverage(&scenario, usize::MAX, false);
+        let full = ReachMatrix::new(&scenario, &reach_table(&scenario), &coverage);
+        let quick = ReachMatrix::compute(&scenario, &coverage);
+        assert_eq!(quick.missiles, full.missiles);
+        assert_eq!(quick.places, full.places);
+        for r in 0..full.missiles.len() {
+            for c in 0..full.places.len() {
+                assert_eq!(quick.place(r, c).row, full.place(r, c).row, "{r} {c}");
             }
         }
     }

@@ -249,28 +249,42 @@ impl SceneBuilder {
             Some(focus) => rings_in_focus(scenario, focus, layers),
             None => scenario.visible_ring_specs().collect(),
         };
-        for spec in specs {
-            let missile = &scenario.missiles()[spec.missile];
-            let band = missile.band.unwrap_or(crate::scenario::Band {
-                min_km: missile.range_km,
-                max_km: missile.range_km,
-            });
-            let key = RingKey {
-                projection: pkey,
-                tolerance: tolerance.to_bits(),
-                spec,
-                origin: origin_key(&scenario.sites()[spec.site].origin),
-                figures: [
-                    missile.range_km.to_bits(),
-                    band.min_km.to_bits(),
-                    band.max_km.to_bits(),
-                ],
-                color: missile.color.0,
-                layers,
-            };
+        let keys: Vec<(RingSpec, RingKey)> = specs
+            .into_iter()
+            .map(|spec| {
+                let missile = &scenario.missiles()[spec.missile];
+                let band = missile.band.unwrap_or(crate::scenario::Band {
+                    min_km: missile.range_km,
+                    max_km: missile.range_km,
+                });
+                let key = RingKey {
+                    projection: pkey,
+                    tolerance: tolerance.to_bits(),
+                    spec,
+                    origin: origin_key(&scenario.sites()[spec.site].origin),
+                    figures: [
+                        missile.range_km.to_bits(),
+                        band.min_km.to_bits(),
+                        band.max_km.to_bits(),
+                    ],
+                    color: missile.color.0,
+                    layers,
+                };
+                (spec, key)
+            })
+            .collect();
+        // The rings not in the cache, built on every core: each is independent.
+        let missing: Vec<RingSpec> = keys
+            .iter()
+            .filter(|(_, key)| !self.rings.contains_key(key))
+            .map(|(spec, _)| *spec)
+            .collect();
+        let built = build_rings(scenario, &missing, projection, tolerance, layers);
+        let mut built = missing.into_iter().zip(built).collect::<HashMap<_, _>>();
+        for (spec, key) in keys {
             let ring = match self.rings.get(&key) {
                 Some(ring) => Some(ring.clone()),
-                None => build_ring(scenario, spec, projection, tolerance, layers).map(Arc::new),
+                None => built.remove(&spec).flatten().map(Arc::new),
             };
             if let Some(ring) = ring {
                 used.insert(key, ring.clone());
@@ -325,6 +339,48 @@ impl SceneBuilder {
         self.merged = used;
         out
     }
+}
+
+/// The rings of `specs`, built on as many threads as there are cores, in order.
+fn build_rings(
+    scenario: &Scenario,
+    specs: &[RingSpec],
+    projection: &Projection,
+    tolerance: f64,
+    layers: RingLayers,
+) -> Vec<Option<SceneRing>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if specs.len() < 2 || threads < 2 {
+        return specs
+            .iter()
+            .map(|&spec| build_ring(scenario, spec, projection, tolerance, layers))
+            .collect();
+    }
+    // Every thread takes every n-th ring, so the large and small ones spread evenly.
+    let mut rings: Vec<Option<SceneRing>> = specs.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || {
+                    (first..specs.len())
+                        .step_by(threads)
+                        .map(|i| {
+                            (
+                                i,
+                                build_ring(scenario, specs[i], projection, tolerance, layers),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for run in runs {
+            for (i, ring) in run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
+                rings[i] = ring;
+            }
+        }
+    });
+    rings
 }
 
 /// The visible rings that show within `focus`: those whose edges or bands pass through it,
