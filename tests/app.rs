@@ -9,7 +9,10 @@ use range_rings::app::{BottomTab, RangeRingsApp, Settings};
 use range_rings::geodesy::LatLon;
 use range_rings::scenario::{ProjectionKind, Scenario, SiteKind};
 
-fn harness_with(app: RangeRingsApp) -> Harness<'static, RangeRingsApp> {
+fn harness_with(mut app: RangeRingsApp) -> Harness<'static, RangeRingsApp> {
+    // The tables in the frame, so tests can read them at once (the window computes them on a
+    // worker; `the_window_fills_in_the_reach_table_from_a_worker` drives that).
+    app.analyse_in_background(false);
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut RangeRingsApp| app.show(ui), app);
@@ -728,3 +731,28 @@ fn a_range_beyond_its_band_widens_the_band_instead_of_being_refused() {
 
 /// Building a scenario in the window.
 mod authoring;
+
+/// The window computes a document's first reach table and its coverage on a worker (the
+/// order of frames and results is tested in `app::caches`); the rows arrive without input.
+#[test]
+fn the_window_fills_in_the_reach_table_from_a_worker() {
+    let settings = Settings {
+        bottom: BottomTab::ReachTable,
+        ..Settings::default()
+    };
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(settings));
+    app.native_dialogs = false;
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut RangeRingsApp| app.show(ui), app);
+    let started = std::time::Instant::now();
+    while !h.state().analysis_done() && started.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert!(h.state().analysis_done(), "the tables never arrived");
+    assert!(h.query_by_label_contains("Computing the reach").is_none());
+    let summary = pairs_label(&h);
+    assert!(summary.contains("of 276 site-missile-target"), "{summary}");
+}

@@ -2,13 +2,20 @@
 //! its projected basemap and rings), the last scene, the painter's meshes, the reach rows and
 //! the coverage of target areas. Each is recomputed when the document's revision changes, and
 //! coverage (tens of milliseconds) not during a drag.
+//!
+//! A document's first reach table (every rotating-Earth search) and every coverage table are
+//! computed on a worker thread, so the window shows the map first and fills the tables in as
+//! they arrive; later reach tables reuse the rows of unchanged sites and are computed in the
+//! frame (a dragged site's rows follow the pointer).
 
 use super::document::Document;
 use super::map::MeshCache;
 use crate::analysis::{
     CoverageRow, ReachMatrix, ReachMemo, ReachRow, reach_table_memo, visible_coverage,
 };
+use crate::scenario::Scenario;
 use crate::scene::{Scene, SceneBuilder};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// Figures computed for one revision of the document.
 struct ForRevision<T> {
@@ -16,8 +23,21 @@ struct ForRevision<T> {
     value: T,
 }
 
+/// What a worker computed for one revision: the reach rows (with their memo) when the
+/// document had none, and the coverage.
+struct Computed {
+    reach: Option<(Vec<ReachRow>, ReachMemo)>,
+    coverage: Vec<CoverageRow>,
+}
+
+/// A worker computing for one revision (with the rotating-Earth shares when `rotation`).
+struct Job {
+    revision: u64,
+    rotation: bool,
+    result: Receiver<Computed>,
+}
+
 /// Derived data kept between frames.
-#[derive(Default)]
 pub struct Caches {
     /// Builds the scene each frame, rebuilding only rings whose geometry changed.
     pub scene: SceneBuilder,
@@ -27,6 +47,9 @@ pub struct Caches {
     pub meshes: MeshCache,
     /// The map's area layers as one image, for panning.
     pub raster: super::map::MapRaster,
+    /// Whether the first reach table and the coverage are computed on a worker thread (the
+    /// window); tests that read the tables in the first frames turn it off.
+    pub in_background: bool,
     reach: Option<ForRevision<Vec<ReachRow>>>,
     memo: ReachMemo,
     coverage: Option<ForRevision<Vec<CoverageRow>>>,
@@ -34,6 +57,25 @@ pub struct Caches {
     coverage_rotation: bool,
     /// The reach matrix, rebuilt when reach rows or coverage change.
     matrix: Option<ReachMatrix>,
+    job: Option<Job>,
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Self {
+            scene: SceneBuilder::default(),
+            last_scene: None,
+            meshes: MeshCache::default(),
+            raster: super::map::MapRaster::default(),
+            in_background: true,
+            reach: None,
+            memo: ReachMemo::default(),
+            coverage: None,
+            coverage_rotation: false,
+            matrix: None,
+            job: None,
+        }
+    }
 }
 
 impl Caches {
@@ -43,27 +85,106 @@ impl Caches {
     pub fn refresh(&mut self, doc: &Document, dragging: bool, rotation: bool) {
         let revision = doc.revision;
         let scenario = doc.scenario();
-        let mut changed = false;
-        if self.reach.as_ref().is_none_or(|r| r.revision != revision) {
-            let value = reach_table_memo(scenario, &mut self.memo, true);
-            self.reach = Some(ForRevision { revision, value });
-            changed = true;
-        }
-        let stale = self
+        let mut changed = self.take_finished(revision);
+        let reach_stale = self.reach.as_ref().is_none_or(|r| r.revision != revision);
+        let coverage_stale = self
             .coverage
             .as_ref()
             .is_none_or(|c| c.revision != revision)
             || self.coverage_rotation != rotation;
-        if stale && !dragging {
-            let value = visible_coverage(scenario, usize::MAX, rotation);
-            self.coverage = Some(ForRevision { revision, value });
-            self.coverage_rotation = rotation;
-            changed = true;
+        if self.in_background {
+            // The first table of a document waits for the worker; later ones reuse rows.
+            if reach_stale && self.reach.is_some() {
+                self.reach_now(scenario, revision);
+                changed = true;
+            }
+            let needs_reach = self.reach.is_none();
+            // One worker at a time: one for an older revision finishes (its result is
+            // dropped) before the next starts, so quick edits do not pile up threads.
+            if (needs_reach || (coverage_stale && !dragging)) && self.job.is_none() {
+                self.start_job(scenario, revision, rotation, needs_reach);
+            }
+        } else {
+            if reach_stale {
+                self.reach_now(scenario, revision);
+                changed = true;
+            }
+            if coverage_stale && !dragging {
+                let value = visible_coverage(scenario, usize::MAX, rotation);
+                self.coverage = Some(ForRevision { revision, value });
+                self.coverage_rotation = rotation;
+                changed = true;
+            }
         }
-        if changed || self.matrix.is_none() {
+        if changed || (self.matrix.is_none() && self.reach.is_some()) {
             let coverage = self.coverage.as_ref().map_or(&[][..], |c| &c.value);
             self.matrix = Some(ReachMatrix::new(scenario, self.reach_rows(), coverage));
         }
+    }
+
+    /// The reach rows of `revision`, reusing the memo's rows of unchanged sites.
+    fn reach_now(&mut self, scenario: &Scenario, revision: u64) {
+        let value = reach_table_memo(scenario, &mut self.memo, true);
+        self.reach = Some(ForRevision { revision, value });
+    }
+
+    /// Starts a worker for `revision`: the coverage, and the reach rows when `with_reach`.
+    fn start_job(&mut self, scenario: &Scenario, revision: u64, rotation: bool, with_reach: bool) {
+        let (tx, rx) = channel();
+        let scenario = scenario.clone();
+        std::thread::spawn(move || {
+            let reach = with_reach.then(|| {
+                let mut memo = ReachMemo::default();
+                let rows = reach_table_memo(&scenario, &mut memo, true);
+                (rows, memo)
+            });
+            let coverage = visible_coverage(&scenario, usize::MAX, rotation);
+            let _ = tx.send(Computed { reach, coverage });
+        });
+        self.job = Some(Job {
+            revision,
+            rotation,
+            result: rx,
+        });
+    }
+
+    /// Takes in the worker's result if it is done and still of the document's `revision`
+    /// (rows of another revision may name sites that are gone). Whether anything changed.
+    fn take_finished(&mut self, revision: u64) -> bool {
+        let Some(job) = self.job.take() else {
+            return false;
+        };
+        let computed = match job.result.try_recv() {
+            Ok(computed) => computed,
+            Err(TryRecvError::Empty) => {
+                self.job = Some(job);
+                return false;
+            }
+            Err(TryRecvError::Disconnected) => return false,
+        };
+        if job.revision != revision {
+            return false;
+        }
+        if let Some((value, memo)) = computed.reach {
+            self.reach = Some(ForRevision { revision, value });
+            self.memo = memo;
+        }
+        self.coverage = Some(ForRevision {
+            revision,
+            value: computed.coverage,
+        });
+        self.coverage_rotation = job.rotation;
+        true
+    }
+
+    /// Whether a worker is computing tables the window is waiting for.
+    pub fn computing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether the reach rows are still to come (the document's first table is computing).
+    pub fn reach_pending(&self) -> bool {
+        self.reach.is_none() && self.job.is_some()
     }
 
     /// The reach matrix of the visible missiles.
@@ -77,6 +198,7 @@ impl Caches {
         self.coverage = None;
         self.matrix = None;
         self.last_scene = None;
+        self.job = None;
     }
 
     /// Reach rows of the visible missiles.
@@ -85,10 +207,71 @@ impl Caches {
     }
 
     /// Coverage rows of the visible missiles, and whether they are of an older revision than
-    /// `revision` (during a drag).
+    /// `revision` (during a drag, or while the worker computes the new ones).
     pub fn coverage(&self, revision: u64) -> Option<(&[CoverageRow], bool)> {
         self.coverage
             .as_ref()
             .map(|c| (c.value.as_slice(), c.revision != revision))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(caches: &mut Caches, doc: &Document) {
+        let started = std::time::Instant::now();
+        while caches.computing() && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            caches.refresh(doc, false, false);
+        }
+        assert!(!caches.computing(), "the worker never finished");
+    }
+
+    /// The first table of a document comes from the worker: none in the frame that starts
+    /// it, all of it (with the coverage and the matrix) once it is done; an edit made while
+    /// it runs is not shown with the older rows, and a later table reuses rows in the frame.
+    #[test]
+    fn the_first_tables_come_from_a_worker_and_edits_are_not_mixed_up() {
+        let mut doc = Document::new(Scenario::builtin(), None);
+        let mut caches = Caches::default();
+        caches.refresh(&doc, false, false);
+        assert!(caches.reach_pending() && caches.computing());
+        assert!(caches.reach_rows().is_empty() && caches.matrix().is_none());
+        // An edit while the worker runs (Pyongyang moved to 10 N): its rows are of the old
+        // revision and are dropped, not shown as the new one's.
+        doc.edit(|file| file.sites[0].lat = 10.0).unwrap();
+        caches.refresh(&doc, false, false);
+        wait(&mut caches, &doc);
+        let rows = caches.reach_rows();
+        let seoul = doc
+            .scenario()
+            .targets()
+            .iter()
+            .position(|t| t.id == "seoul")
+            .unwrap();
+        let from_pyongyang = rows
+            .iter()
+            .find(|r| r.site == 0 && r.target == seoul)
+            .expect("a row from Pyongyang to Seoul");
+        assert!(from_pyongyang.distance_km > 2_500.0, "{from_pyongyang:?}");
+        assert!(caches.matrix().is_some());
+        let (coverage, stale) = caches.coverage(doc.revision).expect("coverage");
+        assert!(!stale && !coverage.is_empty());
+        // A later edit: the reach rows in the frame, the coverage from a worker.
+        doc.edit(|file| file.missiles[1].range_km += 100.0).unwrap();
+        caches.refresh(&doc, false, false);
+        assert!(!caches.reach_pending(), "rows are reused in the frame");
+        assert!(
+            caches
+                .coverage(doc.revision)
+                .is_some_and(|(_, stale)| stale)
+        );
+        wait(&mut caches, &doc);
+        assert!(
+            caches
+                .coverage(doc.revision)
+                .is_some_and(|(_, stale)| !stale)
+        );
     }
 }

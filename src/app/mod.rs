@@ -125,6 +125,18 @@ impl RangeRingsApp {
         app
     }
 
+    /// Whether the first reach table of a document and the coverage are computed on a worker
+    /// thread while the window shows the map (on by default). Tests that read the tables in
+    /// the first frames turn it off.
+    pub fn analyse_in_background(&mut self, on: bool) {
+        self.caches.in_background = on;
+    }
+
+    /// Whether the reach table and coverage are up to date (no worker computing them).
+    pub fn analysis_done(&self) -> bool {
+        !self.caches.computing()
+    }
+
     /// The app as eframe creates it: settings from storage.
     pub fn from_creation_context(
         cc: &eframe::CreationContext<'_>,
@@ -455,6 +467,9 @@ impl RangeRingsApp {
     /// Asks for a frame when something will change without input: background work to poll, a
     /// notice to fade, an autosave to write. Otherwise the window rests.
     fn schedule_wakeups(&self, ctx: &egui::Context) {
+        if self.caches.computing() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         if self.background.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -519,8 +534,15 @@ pub fn mark_process_start() {
 impl eframe::App for RangeRingsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let first = self.frame.applied_theme.is_none();
+        let started = Instant::now();
         self.show(ui);
         if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
+            if first {
+                eprintln!(
+                    "range-rings: the first frame's layout took {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             self.log_frame_time(first);
         }
         if self.frame.quit_requested {
@@ -557,6 +579,14 @@ pub fn run(
         "range-rings",
         options,
         Box::new(move |cc| {
+            if std::env::var_os("RANGE_RINGS_TIMING").is_some()
+                && let Some(start) = PROCESS_START.get()
+            {
+                eprintln!(
+                    "range-rings: window and GL context ready {:.0} ms after start",
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             let mut app = RangeRingsApp::from_creation_context(cc, scenario, origin);
             app.dialogs.refused = refused;
             // Unsaved edits are autosaved next to the settings, and offered back after a crash.

@@ -8,14 +8,21 @@ use eframe::egui;
 pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let scenario = app.doc.scenario();
     let Some((rows, stale)) = app.caches.coverage(app.doc.revision) else {
+        if app.caches.computing() && !scenario.target_areas().is_empty() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(egui::RichText::new("Computing coverage…").small());
+            });
+        }
         return;
     };
     if stale {
-        ui.label(
-            egui::RichText::new("Updating when the drag ends…")
-                .small()
-                .italics(),
-        );
+        let why = if app.caches.computing() {
+            "Updating…"
+        } else {
+            "Updating when the drag ends…"
+        };
+        ui.label(egui::RichText::new(why).small().italics());
     }
     for (a, area) in scenario.target_areas().iter().enumerate() {
         ui.strong(&area.name);

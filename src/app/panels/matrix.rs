@@ -24,6 +24,9 @@ fn verdict_fill(verdict: Verdict, dark: bool) -> Color32 {
 
 /// The matrix panel.
 pub fn matrix(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    if super::reach::computing(app, ui) {
+        return;
+    }
     let Some(matrix) = app.caches.matrix().cloned() else {
         return;
     };

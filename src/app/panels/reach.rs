@@ -126,8 +126,24 @@ pub fn row_matches(
         .all(|word| names.contains(word))
 }
 
+/// "Computing…" while the document's first reach table is on its way (the window shows the
+/// map first); whether it is.
+pub(super) fn computing(app: &RangeRingsApp, ui: &mut egui::Ui) -> bool {
+    let pending = app.caches.reach_pending();
+    if pending {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Computing the reach of every missile from every site…");
+        });
+    }
+    pending
+}
+
 /// The reach table panel.
 pub fn reach_table(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    if computing(app, ui) {
+        return;
+    }
     let scenario = app.doc.scenario().clone();
     let all = app.caches.reach_rows();
     let total = all.len();
