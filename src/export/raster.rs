@@ -23,6 +23,9 @@ use std::borrow::Cow;
 enum Cover {
     Fill(FillRule),
     Stroke(Stroke),
+    /// The whole target in one opaque colour (a page's background): a plain fill of the
+    /// pixels, not a path.
+    Whole,
 }
 
 /// One step, ready to paint: a path in its own coordinates, where it goes, its paint, and the
@@ -33,6 +36,8 @@ struct Step<'a> {
     paint: Paint<'static>,
     cover: Cover,
     clip: Option<PixelRect>,
+    /// Its ink stays inside `clip`, so it could be painted without clipping.
+    inside_clip: bool,
 }
 
 fn paint(c: Rgba) -> Paint<'static> {
@@ -134,6 +139,7 @@ fn shape_steps<'a>(shape: &'a Shape, clip: Option<PixelRect>, steps: &mut Vec<St
             paint: paint(fill.color),
             cover: Cover::Fill(rule),
             clip,
+            inside_clip: false,
         });
     }
     if let Some(line) = &shape.line {
@@ -153,6 +159,7 @@ fn shape_steps<'a>(shape: &'a Shape, clip: Option<PixelRect>, steps: &mut Vec<St
                 paint: paint(line.color),
                 cover: Cover::Stroke(stroke(line)),
                 clip,
+                inside_clip: false,
             });
         }
     }
@@ -186,6 +193,7 @@ fn label_steps(labels: &Labels, clip: Option<PixelRect>, steps: &mut Vec<Step<'_
             paint: paint(labels.halo),
             cover: Cover::Stroke(halo.clone()),
             clip,
+            inside_clip: false,
         });
     }
     for (path, transform, color) in placed {
@@ -195,6 +203,7 @@ fn label_steps(labels: &Labels, clip: Option<PixelRect>, steps: &mut Vec<Step<'_
             paint: paint(opaque(color)),
             cover: Cover::Fill(FillRule::Winding),
             clip,
+            inside_clip: false,
         });
     }
 }
@@ -229,13 +238,62 @@ fn steps(drawing: &Drawing) -> Vec<Step<'_>> {
                         paint: paint(opaque(text.color)),
                         cover: Cover::Fill(FillRule::Winding),
                         clip,
+                        inside_clip: false,
                     });
                 }
             }
             Op::Labels(labels) => label_steps(labels, clip, &mut steps),
         }
     }
+    let (width, height) = (drawing.width as f32, drawing.height as f32);
+    for step in &mut steps {
+        // The picture's own edges clip too: a side of the box on or beyond one needs nothing.
+        step.inside_clip = step.clip.is_some_and(|rect| {
+            let open = |edge: f64, beyond: bool| if beyond { f64::NAN } else { edge };
+            let left = open(rect.left, rect.left <= 0.0);
+            let top = open(rect.top, rect.top <= 0.0);
+            let right = open(rect.right(), rect.right() >= f64::from(width));
+            let bottom = open(rect.bottom(), rect.bottom() >= f64::from(height));
+            // Comparisons with NaN are false: an open side never fails.
+            ink_bounds(step).is_some_and(|b| {
+                !(f64::from(b.left()) < left
+                    || f64::from(b.top()) < top
+                    || f64::from(b.right()) > right
+                    || f64::from(b.bottom()) > bottom)
+            })
+        });
+        // An opaque fill of the whole picture is its background.
+        let whole = step.path.bounds();
+        if step.clip.is_none()
+            && step.transform.is_identity()
+            && matches!(step.cover, Cover::Fill(_))
+            && step.paint.shader.is_opaque()
+            && step.path.len() <= 5
+            && whole.left() <= 0.0
+            && whole.top() <= 0.0
+            && whole.right() >= width
+            && whole.bottom() >= height
+        {
+            step.cover = Cover::Whole;
+        }
+    }
     steps
+}
+
+/// Where a step may put ink, image pixels: its path's box, moved, widened by half a stroke
+/// and a pixel of anti-aliasing.
+fn ink_bounds(step: &Step) -> Option<Rect> {
+    let bounds = step.path.bounds().transform(step.transform)?;
+    let margin = match &step.cover {
+        Cover::Stroke(stroke) => 0.5 * stroke.width * stroke.miter_limit.max(1.0) + 1.0,
+        Cover::Fill(_) | Cover::Whole => 1.0,
+    };
+    Rect::from_ltrb(
+        bounds.left() - margin,
+        bounds.top() - margin,
+        bounds.right() + margin,
+        bounds.bottom() + margin,
+    )
 }
 
 /// Paints the steps into a band of the image whose top row is `top`. Steps clipped to a box
@@ -251,8 +309,11 @@ fn paint_band(band: &mut PixmapMut, top: u32, steps: &[Step]) {
         let (now, later) = rest.split_at(run);
         rest = later;
         match first.clip {
-            None => paint_steps(band, (0, top), now),
-            Some(rect) => paint_clipped(band, top, &rect, now),
+            // A group whose every step stays inside its box is painted as it is.
+            Some(rect) if !now.iter().all(|s| s.inside_clip) => {
+                paint_clipped(band, top, &rect, now);
+            }
+            _ => paint_steps(band, (0, top), now),
         }
     }
 }
@@ -266,6 +327,11 @@ fn paint_steps(target: &mut PixmapMut, origin: (u32, u32), steps: &[Step]) {
             Cover::Fill(rule) => target.fill_path(&step.path, &step.paint, *rule, transform, None),
             Cover::Stroke(stroke) => {
                 target.stroke_path(&step.path, &step.paint, stroke, transform, None);
+            }
+            Cover::Whole => {
+                if let tiny_skia::Shader::SolidColor(color) = step.paint.shader {
+                    target.fill(color);
+                }
             }
         }
     }

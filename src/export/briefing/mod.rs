@@ -195,7 +195,11 @@ pub fn build(scenario: &Scenario, projection: Projection, options: &ImageOptions
     let (unit, overlay) = (page.unit(), page.overlay_sizes());
     let bounds = options.extent.unwrap_or_else(|| projection.bounds());
     let aspect = bounds.width() / bounds.height();
-    let coverage = visible_coverage(scenario, usize::MAX, options.layers.rotation);
+    // The map alone shows no legend, matrix or coverage: none computed.
+    let coverage = match options.layout {
+        Layout::Briefing => visible_coverage(scenario, usize::MAX, options.layers.rotation),
+        Layout::Map => Vec::new(),
+    };
     let mut builder = SceneBuilder::new();
     let scene_at = |builder: &mut SceneBuilder, px_per_unit: f64| {
         let scene_options = SceneOptions {
