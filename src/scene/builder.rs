@@ -222,13 +222,15 @@ impl SceneBuilder {
         self.basemaps
             .entry(key)
             .or_insert_with(|| {
-                Arc::new(BasemapLayer::build(
-                    &options.projection,
-                    detail,
-                    tolerance,
-                    options.graticule_step_deg,
-                    options.focus,
-                ))
+                shared_basemap(key, || {
+                    BasemapLayer::build(
+                        &options.projection,
+                        detail,
+                        tolerance,
+                        options.graticule_step_deg,
+                        options.focus,
+                    )
+                })
             })
             .clone()
     }
@@ -341,6 +343,33 @@ impl SceneBuilder {
     }
 }
 
+/// Projected basemaps shared by every builder in the process (the window's, and each export's
+/// and copy's), the most recent few: exporting the same size again, or after copying the
+/// briefing, projects nothing.
+fn shared_basemap(key: BasemapKey, build: impl FnOnce() -> BasemapLayer) -> Arc<BasemapLayer> {
+    /// How many are kept: a 1:50m world is a few megabytes.
+    const KEPT: usize = 6;
+    type Shared = std::sync::Mutex<Vec<(BasemapKey, Arc<BasemapLayer>)>>;
+    static SHARED: Shared = std::sync::Mutex::new(Vec::new());
+    if let Ok(mut shared) = SHARED.lock()
+        && let Some(i) = shared.iter().position(|(k, _)| *k == key)
+    {
+        let entry = shared.remove(i);
+        let layer = entry.1.clone();
+        shared.push(entry);
+        return layer;
+    }
+    // Built outside the lock: other builders need not wait for it.
+    let layer = Arc::new(build());
+    if let Ok(mut shared) = SHARED.lock() {
+        shared.push((key, layer.clone()));
+        if shared.len() > KEPT {
+            shared.remove(0);
+        }
+    }
+    layer
+}
+
 /// The rings of `specs`, built on as many threads as there are cores, in order.
 fn build_rings(
     scenario: &Scenario,
@@ -415,4 +444,24 @@ fn rings_in_focus(scenario: &Scenario, focus: Focus, layers: RingLayers) -> Vec<
     }
     out.extend(enclosing.map(|(_, spec)| spec));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::Projection;
+
+    /// Two builders (the window's and an export's) share the projected basemap of the same
+    /// view: projected once in the process.
+    #[test]
+    fn builders_share_projected_basemaps() {
+        let scenario = Scenario::builtin();
+        let options = SceneOptions::new(Projection::Equirectangular { central_lon: 77.0 }, 310.0);
+        let a = SceneBuilder::new().build(&scenario, &options, &[]);
+        let b = SceneBuilder::new().build(&scenario, &options, &[]);
+        assert!(Arc::ptr_eq(&a.basemap, &b.basemap));
+        let other = SceneOptions::new(Projection::Equirectangular { central_lon: 78.0 }, 310.0);
+        let c = SceneBuilder::new().build(&scenario, &other, &[]);
+        assert!(!Arc::ptr_eq(&a.basemap, &c.basemap));
+    }
 }
