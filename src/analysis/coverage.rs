@@ -130,30 +130,37 @@ pub fn extremes(site: LatLon, area: &MultiPolygon<f64>) -> Extremes {
     }
 }
 
-/// [`boundary_samples`] of an area, kept for the process by its coordinates' bits (target
-/// areas rarely change, and every site and missile needs them).
-fn area_boundary(area: &MultiPolygon<f64>) -> Arc<Vec<LatLon>> {
-    type Cache = Mutex<HashMap<Vec<u64>, Arc<Vec<LatLon>>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = area_key(area);
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return found;
-    }
-    let samples = Arc::new(boundary_samples(area));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, samples.clone());
-    }
-    samples
-}
+/// Points derived from target areas, kept for the process by the areas' coordinates' bits:
+/// areas rarely change, and every site and missile needs them.
+type AreaCache<T> = OnceLock<Mutex<HashMap<Vec<u64>, Arc<T>>>>;
 
-/// An area's exterior coordinates as bits: a cache key.
-fn area_key(area: &MultiPolygon<f64>) -> Vec<u64> {
-    area.0
+/// `derive(area)` from `cache`, or computed and kept there.
+fn per_area<T>(
+    cache: &AreaCache<T>,
+    area: &MultiPolygon<f64>,
+    derive: impl FnOnce(&MultiPolygon<f64>) -> T,
+) -> Arc<T> {
+    let key: Vec<u64> = area
+        .0
         .iter()
         .flat_map(|p| p.exterior().coords())
         .flat_map(|c| [c.x.to_bits(), c.y.to_bits()])
-        .collect()
+        .collect();
+    let cache = cache.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return found;
+    }
+    let value = Arc::new(derive(area));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, value.clone());
+    }
+    value
+}
+
+/// [`boundary_samples`] of an area, kept for the process.
+fn area_boundary(area: &MultiPolygon<f64>) -> Arc<Vec<LatLon>> {
+    static CACHE: AreaCache<Vec<LatLon>> = OnceLock::new();
+    per_area(&CACHE, area, boundary_samples)
 }
 
 /// Azimuth step of the footprints that coverage on the rotating Earth uses, degrees (as drawn).
@@ -163,19 +170,8 @@ const FOOTPRINT_STEP_DEG: f64 = 3.0;
 /// centres inside the area, each weighted by its cell's surface (cos latitude). Thousands of
 /// points for a country: shares to a fraction of a percent.
 fn area_samples(area: &MultiPolygon<f64>) -> Arc<Vec<(LatLon, f64)>> {
-    // Areas rarely change: kept for the process, by their coordinates' bits.
-    type Cache = Mutex<HashMap<Vec<u64>, Arc<Vec<(LatLon, f64)>>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = area_key(area);
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return found;
-    }
-    let samples = Arc::new(grid_samples(area));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, samples.clone());
-    }
-    samples
+    static CACHE: AreaCache<Vec<(LatLon, f64)>> = OnceLock::new();
+    per_area(&CACHE, area, grid_samples)
 }
 
 /// The grid of [`area_samples`], computed.

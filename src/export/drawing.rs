@@ -311,6 +311,15 @@ pub fn lines_path<'a>(
 
 /// A polygon through pixel points, closed.
 pub fn closed_path(points: &[(f64, f64)]) -> Option<Path> {
+    point_path(points, true)
+}
+
+/// A polyline through pixel points.
+pub fn open_path(points: &[(f64, f64)]) -> Option<Path> {
+    point_path(points, false)
+}
+
+fn point_path(points: &[(f64, f64)], close: bool) -> Option<Path> {
     let mut builder = PathBuilder::new();
     let mut points = points.iter();
     let &(x, y) = points.next()?;
@@ -318,18 +327,8 @@ pub fn closed_path(points: &[(f64, f64)]) -> Option<Path> {
     for &(x, y) in points {
         builder.line_to(x as f32, y as f32);
     }
-    builder.close();
-    builder.finish()
-}
-
-/// A polyline through pixel points.
-pub fn open_path(points: &[(f64, f64)]) -> Option<Path> {
-    let mut builder = PathBuilder::new();
-    let mut points = points.iter();
-    let &(x, y) = points.next()?;
-    builder.move_to(x as f32, y as f32);
-    for &(x, y) in points {
-        builder.line_to(x as f32, y as f32);
+    if close {
+        builder.close();
     }
     builder.finish()
 }

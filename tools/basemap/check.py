@@ -6,7 +6,6 @@ matching borders on top, and reports counts and shapely validity.
 
     python3 tools/basemap/check.py [OUT_DIR]   # writes OUT_DIR/basemap-check-{110m,50m}.png
 """
-import struct
 import sys
 from pathlib import Path
 
@@ -14,36 +13,10 @@ from PIL import Image, ImageChops, ImageDraw
 from shapely.geometry import Polygon
 from shapely.validation import explain_validity
 
+from rrb1 import read_rrb1
+
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "basemap"
 W, H = 1440, 720
-
-
-def read_rrb1(path):
-    data = path.read_bytes()
-    assert data[:4] == b"RRB1", path
-    kind = data[4]
-    assert data[5:8] == b"\0\0\0"
-    (count,) = struct.unpack_from("<I", data, 8)
-    off = 12
-
-    def points():
-        nonlocal off
-        (n,) = struct.unpack_from("<I", data, off)
-        off += 4
-        vals = struct.unpack_from(f"<{2 * n}i", data, off)
-        off += 8 * n
-        return [(vals[2 * i] / 1e6, vals[2 * i + 1] / 1e6) for i in range(n)]
-
-    items = []
-    for _ in range(count):
-        if kind == 1:
-            (nr,) = struct.unpack_from("<I", data, off)
-            off += 4
-            items.append([points() for _ in range(nr)])
-        else:
-            items.append(points())
-    assert off == len(data), (path, off, len(data))
-    return kind, items
 
 
 def px(p):
