@@ -330,8 +330,9 @@ fn coverage_rows(
     } else {
         Vec::new()
     };
-    for &spec in specs {
+    'rings: for &spec in specs {
         let site = &scenario.sites()[spec.site];
+        let first_row = rows.len();
         let range_m = scenario.missiles()[spec.missile].range_km * M_PER_KM;
         let range_km = range_m / M_PER_KM;
         // The ring as an area, made only when it is needed: a tighter ring than drawing
@@ -347,7 +348,7 @@ fn coverage_rows(
             // farthest all of it (with 5 km to spare for the boundary's sampling); only the
             // rings in between are intersected with it. Not for a patrol area, whose reach
             // is not a circle round its point.
-            let point = matches!(site.origin, Origin::Point(_));
+            let point = matches!(site.origin, Origin::Point(_)) && *surface > 0.0;
             let covered_pct = if point && range_km < extremes.nearest_km - 5.0 {
                 0.0
             } else if point && range_km > farthest_km + 5.0 {
@@ -356,11 +357,15 @@ fn coverage_rows(
                 if ring.is_none() {
                     let Ok(area) = reach_area(&site.origin, range_m, (1e-4 * range_m).max(1000.0))
                     else {
-                        break;
+                        // No ring (cannot happen for a valid scenario): no rows for it at all.
+                        rows.truncate(first_row);
+                        continue 'rings;
                     };
                     ring = Some(area);
                 }
-                let Some(covered) = &ring else { break };
+                let Some(covered) = &ring else {
+                    continue 'rings;
+                };
                 let inside = lonlat_area_m2(&covered.intersection(*polygons));
                 if *surface > 0.0 {
                     (100.0 * inside / surface).clamp(0.0, 100.0)

@@ -103,13 +103,13 @@ impl ReachMatrix {
             let position = scenario.targets()[t].position;
             let mut nearest: Vec<(RingSpec, f64)> = Vec::new();
             for &spec in &specs {
-                let km = scenario.sites()[spec.site].origin.distance_to(position).0;
+                let m = scenario.sites()[spec.site].origin.distance_to(position).0;
                 match nearest.iter_mut().find(|(s, _)| s.missile == spec.missile) {
-                    Some(best) if km < best.1 || (km == best.1 && spec.site < best.0.site) => {
-                        *best = (spec, km);
+                    Some(best) if m < best.1 || (m == best.1 && spec.site < best.0.site) => {
+                        *best = (spec, m);
                     }
                     Some(_) => {}
-                    None => nearest.push((spec, km)),
+                    None => nearest.push((spec, m)),
                 }
             }
             rows.extend(

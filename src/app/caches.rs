@@ -49,15 +49,33 @@ pub struct Caches {
     pub raster: super::map::MapRaster,
     /// Whether the first reach table and the coverage are computed on a worker thread (the
     /// window); tests that read the tables in the first frames turn it off.
-    pub in_background: bool,
+    pub(super) in_background: bool,
     reach: Option<ForRevision<Vec<ReachRow>>>,
     memo: ReachMemo,
     coverage: Option<ForRevision<Vec<CoverageRow>>>,
     /// Whether the coverage holds rotating-Earth shares.
     coverage_rotation: bool,
+    /// The ids of the sites, missiles and target areas the coverage rows index, hashed.
+    coverage_ids: u64,
     /// The reach matrix, rebuilt when reach rows or coverage change.
     matrix: Option<ReachMatrix>,
     job: Option<Job>,
+    /// The revision whose worker died (no result): not started again for it.
+    failed: Option<u64>,
+}
+
+/// The ids of a scenario's sites, missiles and target areas, in order, hashed: coverage rows
+/// index them, so rows of a scenario with other ids would name the wrong places.
+fn ids_key(scenario: &Scenario) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    scenario.sites().iter().for_each(|s| s.id.hash(&mut h));
+    scenario.missiles().iter().for_each(|m| m.id.hash(&mut h));
+    scenario
+        .target_areas()
+        .iter()
+        .for_each(|a| a.id.hash(&mut h));
+    h.finish()
 }
 
 impl Default for Caches {
@@ -72,8 +90,10 @@ impl Default for Caches {
             memo: ReachMemo::default(),
             coverage: None,
             coverage_rotation: false,
+            coverage_ids: 0,
             matrix: None,
             job: None,
+            failed: None,
         }
     }
 }
@@ -85,7 +105,18 @@ impl Caches {
     pub fn refresh(&mut self, doc: &Document, dragging: bool, rotation: bool) {
         let revision = doc.revision;
         let scenario = doc.scenario();
-        let mut changed = self.take_finished(revision);
+        let mut changed = self.take_finished(scenario, revision);
+        // Rows of older coverage are shown, marked as updating, only while they still name
+        // the same places.
+        if self
+            .coverage
+            .as_ref()
+            .is_some_and(|c| c.revision != revision)
+            && self.coverage_ids != ids_key(scenario)
+        {
+            self.coverage = None;
+            changed = true;
+        }
         let reach_stale = self.reach.as_ref().is_none_or(|r| r.revision != revision);
         let coverage_stale = self
             .coverage
@@ -100,8 +131,12 @@ impl Caches {
             }
             let needs_reach = self.reach.is_none();
             // One worker at a time: one for an older revision finishes (its result is
-            // dropped) before the next starts, so quick edits do not pile up threads.
-            if (needs_reach || (coverage_stale && !dragging)) && self.job.is_none() {
+            // dropped) before the next starts, so quick edits do not pile up threads. (A
+            // worker of a document since closed runs on to its end, its result unread.)
+            if (needs_reach || (coverage_stale && !dragging))
+                && self.job.is_none()
+                && self.failed != Some(revision)
+            {
                 self.start_job(scenario, revision, rotation, needs_reach);
             }
         } else {
@@ -113,6 +148,7 @@ impl Caches {
                 let value = visible_coverage(scenario, usize::MAX, rotation);
                 self.coverage = Some(ForRevision { revision, value });
                 self.coverage_rotation = rotation;
+                self.coverage_ids = ids_key(scenario);
                 changed = true;
             }
         }
@@ -150,7 +186,7 @@ impl Caches {
 
     /// Takes in the worker's result if it is done and still of the document's `revision`
     /// (rows of another revision may name sites that are gone). Whether anything changed.
-    fn take_finished(&mut self, revision: u64) -> bool {
+    fn take_finished(&mut self, scenario: &Scenario, revision: u64) -> bool {
         let Some(job) = self.job.take() else {
             return false;
         };
@@ -160,7 +196,11 @@ impl Caches {
                 self.job = Some(job);
                 return false;
             }
-            Err(TryRecvError::Disconnected) => return false,
+            // The worker died (a bug): not tried again for this revision.
+            Err(TryRecvError::Disconnected) => {
+                self.failed = Some(job.revision);
+                return false;
+            }
         };
         if job.revision != revision {
             return false;
@@ -174,6 +214,7 @@ impl Caches {
             value: computed.coverage,
         });
         self.coverage_rotation = job.rotation;
+        self.coverage_ids = ids_key(scenario);
         true
     }
 
@@ -206,12 +247,14 @@ impl Caches {
         self.reach.as_ref().map_or(&[], |r| &r.value)
     }
 
-    /// Coverage rows of the visible missiles, and whether they are of an older revision than
-    /// `revision` (during a drag, or while the worker computes the new ones).
-    pub fn coverage(&self, revision: u64) -> Option<(&[CoverageRow], bool)> {
-        self.coverage
-            .as_ref()
-            .map(|c| (c.value.as_slice(), c.revision != revision))
+    /// Coverage rows of the visible missiles, and whether they are out of date: of an older
+    /// revision than `revision` (during a drag, or while the worker computes the new ones), or
+    /// without the rotating-Earth shares `rotation` asks for.
+    pub fn coverage(&self, revision: u64, rotation: bool) -> Option<(&[CoverageRow], bool)> {
+        self.coverage.as_ref().map(|c| {
+            let stale = c.revision != revision || (rotation && !self.coverage_rotation);
+            (c.value.as_slice(), stale)
+        })
     }
 }
 
@@ -256,7 +299,7 @@ mod tests {
             .expect("a row from Pyongyang to Seoul");
         assert!(from_pyongyang.distance_km > 2_500.0, "{from_pyongyang:?}");
         assert!(caches.matrix().is_some());
-        let (coverage, stale) = caches.coverage(doc.revision).expect("coverage");
+        let (coverage, stale) = caches.coverage(doc.revision, false).expect("coverage");
         assert!(!stale && !coverage.is_empty());
         // A later edit: the reach rows in the frame, the coverage from a worker.
         doc.edit(|file| file.missiles[1].range_km += 100.0).unwrap();
@@ -264,13 +307,13 @@ mod tests {
         assert!(!caches.reach_pending(), "rows are reused in the frame");
         assert!(
             caches
-                .coverage(doc.revision)
+                .coverage(doc.revision, false)
                 .is_some_and(|(_, stale)| stale)
         );
         wait(&mut caches, &doc);
         assert!(
             caches
-                .coverage(doc.revision)
+                .coverage(doc.revision, false)
                 .is_some_and(|(_, stale)| !stale)
         );
     }

@@ -56,7 +56,7 @@ impl RangeRingsApp {
         };
         let coverage = self
             .caches
-            .coverage(self.doc.revision)
+            .coverage(self.doc.revision, self.settings.rotation)
             .map(|(rows, _)| rows.to_vec())
             .unwrap_or_default();
         let scene = self

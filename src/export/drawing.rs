@@ -361,15 +361,19 @@ fn rect_attrs(xml: &mut XmlWriter, r: &PixelRect) {
 }
 
 fn begin_svg(xml: &mut XmlWriter, group: &Group) {
-    match (&group.clip, &group.id) {
-        (Some(rect), Some(id)) => {
+    match &group.clip {
+        Some(rect) => {
+            // A clipped group is named by its clip path (ids are unique in our drawings).
+            let id = group.id.as_deref().unwrap_or("clip");
             xml.start("defs").start("clipPath").attr("id", id);
             xml.start("rect");
             rect_attrs(xml, rect);
             xml.end().end().end();
-            xml.start("g").attr("clip-path", format_args!("url(#{id})"));
+            xml.start("g")
+                .attr("clip-path", format_args!("url(#{id})"))
+                .attr_opt("class", group.class.as_deref());
         }
-        _ => {
+        None => {
             xml.start("g")
                 .attr_opt("id", group.id.as_deref())
                 .attr_opt("class", group.class.as_deref());

@@ -24,6 +24,14 @@ pub enum PngError {
 /// Largest side of an image, pixels.
 pub const MAX_SIDE: u32 = 16_384;
 
+/// Options for usvg with only the bundled fonts: text laid out the same on every machine.
+pub(crate) fn usvg_options() -> usvg::Options<'static> {
+    usvg::Options {
+        fontdb: font_database(),
+        ..Default::default()
+    }
+}
+
 fn font_database() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
@@ -62,17 +70,14 @@ pub fn svg_to_png(
     encode_png(pixmap, dpi)
 }
 
-/// Renders SVG text into premultiplied RGBA pixels (for the clipboard, or to encode).
+/// Renders SVG text into premultiplied RGBA pixels (to hold the direct raster to the SVG).
 ///
 /// # Errors
 /// An impossible size or SVG that does not parse.
 pub fn svg_to_pixmap(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, PngError> {
     check_size(width, height)?;
-    let options = usvg::Options {
-        fontdb: font_database(),
-        ..Default::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    let tree =
+        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
     let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(PngError::Size(width, height))?;
     resvg::render(
         &tree,
@@ -83,22 +88,22 @@ pub fn svg_to_pixmap(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pi
 }
 
 /// The SVG with every text turned into the outlines of its glyphs in the bundled font, as
-/// usvg lays it out for the PNG: the same picture in any renderer, no font needed.
+/// usvg lays it out: the same picture in any renderer, no font needed.
 ///
 /// # Errors
 /// SVG that does not parse (a bug: we write it ourselves).
 pub fn text_as_paths(svg: &str) -> Result<String, PngError> {
-    let options = usvg::Options {
-        fontdb: font_database(),
-        ..Default::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    let tree =
+        usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| PngError::Svg(e.to_string()))?;
     Ok(tree.to_string(&usvg::WriteOptions::default()))
 }
 
+/// How many slices a PNG is compressed in, at once, whatever the machine.
+const SLICES: usize = 2;
+
 /// PNG bytes of a pixmap; `dpi`, when given, is recorded in the file.
 ///
-/// The rows are compressed in one slice per core at once (zlib level 2, each slice ending on
+/// The rows are compressed in two slices at once (zlib level 2, each slice ending on
 /// a byte boundary with a sync flush, as pigz does), then joined into one zlib stream: any
 /// PNG reader sees one ordinary stream. Level 2 is near the default level's size (5 % larger)
 /// in two thirds of its time; the fastest mode (fdeflate) makes hatched maps two and a half
@@ -110,8 +115,8 @@ pub fn encode_png(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>
     let (width, height) = (pixmap.width(), pixmap.height());
     let rgba = pixmap.take_demultiplied();
     let stride = width as usize * 4;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows = (height as usize).div_ceil(cores).max(1);
+    // A fixed number of slices, so the bytes are the same on every machine.
+    let rows = (height as usize).div_ceil(SLICES).max(1);
     let slices: Vec<(usize, usize)> = (0..height as usize)
         .step_by(rows)
         .map(|first| (first, (first + rows).min(height as usize)))

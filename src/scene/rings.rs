@@ -49,14 +49,6 @@ pub struct SceneRing {
 }
 
 impl SceneRing {
-    /// Which ring this is (the first site's, for a merged ring).
-    pub fn spec(&self) -> RingSpec {
-        RingSpec {
-            site: self.site,
-            missile: self.missile,
-        }
-    }
-
     /// Whether this ring draws the ring `spec`: its own, or one of those merged into it.
     pub fn stands_for(&self, spec: RingSpec) -> bool {
         self.missile == spec.missile && self.sites.contains(&spec.site)
@@ -185,11 +177,11 @@ pub fn merge_rings(members: &[Arc<SceneRing>], tolerance: f64) -> Option<SceneRi
         band_edges,
         band_inner_edges,
         band_outer,
-        rotating_outline: members
+        rotating_outline: distinct
             .iter()
             .flat_map(|r| r.rotating_outline.iter().cloned())
             .collect(),
-        rotating_beyond_model: members.iter().any(|r| r.rotating_beyond_model),
+        rotating_beyond_model: distinct.iter().any(|r| r.rotating_beyond_model),
     })
 }
 
@@ -199,8 +191,9 @@ fn merge_areas<'a>(
 ) -> (MultiPolygon<f64>, Vec<LineString<f64>>) {
     let mut reach = MultiPolygon(vec![]);
     let mut edge: Vec<LineString<f64>> = Vec::new();
-    for (area, outline) in areas {
-        if reach.0.is_empty() {
+    for (i, (area, outline)) in areas.enumerate() {
+        // (A ring with no area in this view, behind a globe, still adds its outline.)
+        if i == 0 {
             reach = area.clone();
             edge = outline.to_vec();
             continue;

@@ -3,8 +3,8 @@
 
     python3 tools/bench/dispersed.py N > dispersed-N.json
 
-N launch sites on a jittered grid over North Korea's mainland (deterministic: the same N gives
-the same file), the built-in scenario's targets and target areas, and three missiles flying
+N launch sites on a jittered grid over a lon/lat box round North Korea (some fall at sea or
+across the border; deterministic: the same N gives the same file), the built-in scenario's targets and target areas, and three missiles flying
 from every site: an SRBM (690 km), an IRBM (4,500 km) and an ICBM (13,000 km), so 3 N rings.
 """
 import json

@@ -7,7 +7,7 @@ use eframe::egui;
 /// The target areas section.
 pub fn section(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     let scenario = app.doc.scenario();
-    let Some((rows, stale)) = app.caches.coverage(app.doc.revision) else {
+    let Some((rows, stale)) = app.caches.coverage(app.doc.revision, app.settings.rotation) else {
         if app.caches.computing() && !scenario.target_areas().is_empty() {
             ui.horizontal(|ui| {
                 ui.spinner();

@@ -156,7 +156,7 @@ fn marker_names(scene: &Scene, indices: &[usize]) -> Vec<String> {
         .collect()
 }
 
-/// Names run together with `separator`, at most [`LISTED_NAMES`] of them, then how many more:
+/// Names run together with `separator`, at most 24 of them, then how many more:
 /// a scenario of 300 launch points must not fill the page with their names.
 fn name_list(names: &[String], separator: &str) -> String {
     const LISTED_NAMES: usize = 24;
