@@ -95,6 +95,34 @@ fn origin_key(origin: &Origin) -> Vec<u64> {
     }
 }
 
+/// The cache key of the ring `spec`.
+fn ring_key(
+    scenario: &Scenario,
+    spec: RingSpec,
+    projection: [u64; 3],
+    tolerance: f64,
+    layers: RingLayers,
+) -> RingKey {
+    let missile = &scenario.missiles()[spec.missile];
+    let band = missile.band.unwrap_or(Band {
+        min_km: missile.range_km,
+        max_km: missile.range_km,
+    });
+    RingKey {
+        projection,
+        tolerance: tolerance.to_bits(),
+        spec,
+        origin: origin_key(&scenario.sites()[spec.site].origin),
+        figures: [
+            missile.range_km.to_bits(),
+            band.min_km.to_bits(),
+            band.max_km.to_bits(),
+        ],
+        color: missile.color.0,
+        layers,
+    }
+}
+
 impl SceneBuilder {
     /// A builder with empty caches.
     pub fn new() -> Self {
@@ -253,36 +281,17 @@ impl SceneBuilder {
         };
         let keys: Vec<(RingSpec, RingKey)> = specs
             .into_iter()
-            .map(|spec| {
-                let missile = &scenario.missiles()[spec.missile];
-                let band = missile.band.unwrap_or(crate::scenario::Band {
-                    min_km: missile.range_km,
-                    max_km: missile.range_km,
-                });
-                let key = RingKey {
-                    projection: pkey,
-                    tolerance: tolerance.to_bits(),
-                    spec,
-                    origin: origin_key(&scenario.sites()[spec.site].origin),
-                    figures: [
-                        missile.range_km.to_bits(),
-                        band.min_km.to_bits(),
-                        band.max_km.to_bits(),
-                    ],
-                    color: missile.color.0,
-                    layers,
-                };
-                (spec, key)
-            })
+            .map(|spec| (spec, ring_key(scenario, spec, pkey, tolerance, layers)))
             .collect();
         // The rings not in the cache, built on every core: each is independent.
-        let missing: Vec<RingSpec> = keys
+        let missing: Vec<&(RingSpec, RingKey)> = keys
             .iter()
             .filter(|(_, key)| !self.rings.contains_key(key))
-            .map(|(spec, _)| *spec)
             .collect();
-        let built = build_rings(scenario, &missing, projection, tolerance, layers);
-        let mut built = missing.into_iter().zip(built).collect::<HashMap<_, _>>();
+        let built = build_shared_rings(scenario, &missing, projection, tolerance, layers);
+        let mut built = (missing.iter().map(|(spec, _)| *spec))
+            .zip(built)
+            .collect::<HashMap<_, _>>();
         for (spec, key) in keys {
             let ring = match self.rings.get(&key) {
                 Some(ring) => Some(ring.clone()),
@@ -368,6 +377,82 @@ fn shared_basemap(key: BasemapKey, build: impl FnOnce() -> BasemapLayer) -> Arc<
         }
     }
     layer
+}
+
+/// What a ring's geometry depends on: the site's place, the missile's figures and the
+/// layers, and for the rotation-aware footprint the missile itself (its flight model).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ShapeKey {
+    origin: Vec<u64>,
+    figures: [u64; 3],
+    layers: RingLayers,
+    rotation_of: Option<usize>,
+}
+
+/// The rings of `specs` (whose cache keys are among `keys`), each distinct geometry built
+/// once: a missile flying from several sites in one place, or two missiles of the same
+/// figures from one site, share one computed ring, copied with their own site, missile and
+/// colour.
+fn build_shared_rings(
+    scenario: &Scenario,
+    missing: &[&(RingSpec, RingKey)],
+    projection: &Projection,
+    tolerance: f64,
+    layers: RingLayers,
+) -> Vec<Option<SceneRing>> {
+    let (distinct, source) = distinct_shapes(scenario, missing, layers);
+    let mut built = build_rings(scenario, &distinct, projection, tolerance, layers);
+    let mut uses = vec![0usize; distinct.len()];
+    for &i in &source {
+        uses[i] += 1;
+    }
+    missing
+        .iter()
+        .zip(source)
+        .map(|((spec, _), i)| {
+            uses[i] -= 1;
+            let mut ring = if uses[i] == 0 {
+                built[i].take()?
+            } else {
+                built[i].clone()?
+            };
+            let missile = &scenario.missiles()[spec.missile];
+            ring.site = spec.site;
+            ring.sites = vec![spec.site];
+            ring.missile = spec.missile;
+            ring.color = missile.color;
+            ring.range_km = missile.range_km;
+            Some(ring)
+        })
+        .collect()
+}
+
+/// The specs of `missing` whose geometry is distinct (the first of each shape), and for each
+/// of `missing` the index of its shape among them.
+fn distinct_shapes(
+    scenario: &Scenario,
+    missing: &[&(RingSpec, RingKey)],
+    layers: RingLayers,
+) -> (Vec<RingSpec>, Vec<usize>) {
+    let mut first_of: HashMap<ShapeKey, usize> = HashMap::new();
+    let mut distinct: Vec<RingSpec> = Vec::new();
+    let source = missing
+        .iter()
+        .map(|(spec, key)| {
+            let point = matches!(scenario.sites()[spec.site].origin, Origin::Point(_));
+            let shape = ShapeKey {
+                origin: key.origin.clone(),
+                figures: key.figures,
+                layers,
+                rotation_of: (layers.rotation && point).then_some(spec.missile),
+            };
+            *first_of.entry(shape).or_insert_with(|| {
+                distinct.push(*spec);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, source)
 }
 
 /// The rings of `specs`, built on as many threads as there are cores, in order.
@@ -463,5 +548,53 @@ mod tests {
         let other = SceneOptions::new(Projection::Equirectangular { central_lon: 78.0 }, 310.0);
         let c = SceneBuilder::new().build(&scenario, &other, &[]);
         assert!(!Arc::ptr_eq(&a.basemap, &c.basemap));
+    }
+
+    /// Rings of the same geometry are computed once and copied: two sites in one place and
+    /// two missiles of the same figures give one shape, and each copy is the ring built on
+    /// its own, with its own site, missile and colour.
+    #[test]
+    fn identical_rings_are_computed_once() {
+        let json = br##"{
+            "format": "range-rings/1",
+            "sites": [
+                {"id": "a", "name": "A", "lat": 39.0, "lon": 125.7},
+                {"id": "b", "name": "B", "lat": 39.0, "lon": 125.7},
+                {"id": "c", "name": "C", "lat": 40.5, "lon": 134.0}
+            ],
+            "missiles": [
+                {"id": "m1", "name": "M1", "range_km": 9000, "color": "#c0392b"},
+                {"id": "m2", "name": "M2", "range_km": 9000, "color": "#2980b9"},
+                {"id": "m3", "name": "M3", "range_km": 9000, "range_min_km": 8000,
+                 "range_max_km": 10000}
+            ]
+        }"##;
+        let scenario = Scenario::from_json(json, "test").unwrap();
+        let projection = Projection::EqualEarth { central_lon: 150.0 };
+        let layers = RingLayers {
+            bands: true,
+            rotation: false,
+        };
+        let keys: Vec<(RingSpec, RingKey)> = scenario
+            .visible_ring_specs()
+            .map(|spec| (spec, ring_key(&scenario, spec, [0; 3], 0.01, layers)))
+            .collect();
+        assert_eq!(keys.len(), 9);
+        let missing: Vec<&(RingSpec, RingKey)> = keys.iter().collect();
+        // m1 and m2 from a and b; m1 and m2 from c; m3 from a and b; m3 from c.
+        let (distinct, _) = distinct_shapes(&scenario, &missing, layers);
+        assert_eq!(distinct.len(), 4);
+        let shared = build_shared_rings(&scenario, &missing, &projection, 0.01, layers);
+        for ((spec, _), ring) in missing.iter().zip(shared) {
+            let alone = build_ring(&scenario, *spec, &projection, 0.01, layers);
+            assert_eq!(ring, alone, "{spec:?}");
+        }
+        // With the rotating footprint, which depends on the missile's flight, each missile
+        // is its own shape.
+        let rotation = RingLayers {
+            rotation: true,
+            ..layers
+        };
+        assert_eq!(distinct_shapes(&scenario, &missing, rotation).0.len(), 6);
     }
 }
