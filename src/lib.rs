@@ -24,3 +24,4 @@ pub mod numeric;
 pub mod projection;
 pub mod scenario;
 pub mod scene;
+pub mod threads;

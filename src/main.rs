@@ -1,10 +1,33 @@
-//! The `range-rings` binary: command line first, the window when asked for.
+//! The `range-rings` binary: command line first, the window when asked for. Built for the
+//! browser (`tools/web/build.sh`), it starts the app on the page's canvas instead.
 
+#[cfg(not(target_arch = "wasm32"))]
 use range_rings::cli::{self, Exit, Outcome};
+#[cfg(not(target_arch = "wasm32"))]
 use range_rings::scenario::Scenario;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+/// In the browser: the app on the canvas `#range-rings`; a failure is shown in the page.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(e) = range_rings::app::web::start("range-rings").await {
+            let message = format!("range-rings could not start: {e:?}");
+            web_sys::console::error_1(&message.clone().into());
+            if let Some(loading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("loading"))
+            {
+                loading.set_text_content(Some(&message));
+            }
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     #[cfg(feature = "app")]
     range_rings::app::mark_process_start();
@@ -30,7 +53,7 @@ fn main() -> ExitCode {
 
 /// Opens the window; `refused` is a file `open` could not use and its problems, listed in the
 /// window over the built-in scenario.
-#[cfg(feature = "app")]
+#[cfg(all(feature = "app", not(target_arch = "wasm32")))]
 fn open_app(
     scenario: Scenario,
     origin: Option<PathBuf>,
@@ -55,7 +78,7 @@ fn open_app(
     }
 }
 
-#[cfg(not(feature = "app"))]
+#[cfg(all(not(feature = "app"), not(target_arch = "wasm32")))]
 fn open_app(
     _scenario: Scenario,
     _origin: Option<PathBuf>,

@@ -281,7 +281,7 @@ fn coverage_of(
     let mut sites: Vec<usize> = specs.iter().map(|s| s.site).collect();
     sites.sort_unstable();
     sites.dedup();
-    let per_site: Vec<Vec<Extremes>> = std::thread::scope(|scope| {
+    let per_site: Vec<Vec<Extremes>> = crate::threads::scope(|scope| {
         let runs: Vec<_> = sites
             .chunks(sites.len().div_ceil(threads).max(1))
             .map(|run| {
@@ -304,7 +304,7 @@ fn coverage_of(
     // The rings are independent: on as many threads as there are cores (at most four), each
     // a run of them, the rows kept in order.
     let chunk = specs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
+    crate::threads::scope(|scope| {
         let runs: Vec<_> = specs
             .chunks(chunk)
             .map(|run| scope.spawn(|| coverage_rows(scenario, run, &areas, &extremes_of, rotation)))

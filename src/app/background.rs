@@ -9,7 +9,8 @@ use crate::scenario::Scenario;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use web_time::Instant;
 
 /// What a system file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,10 +43,34 @@ pub enum Report {
     NoDialog(DialogPurpose),
     /// The export was written.
     Exported(PathBuf),
-    /// The export failed; the message says why.
-    ExportFailed(String),
+    /// An export, the clipboard image or reading a dropped file failed; the message says why.
+    Failed(String),
     /// The briefing image for the clipboard is ready.
     Rendered(Box<egui::ColorImage>),
+}
+
+/// The file type a dialog offers: its description and extensions.
+fn filter(purpose: DialogPurpose) -> (&'static str, &'static [&'static str]) {
+    match purpose {
+        DialogPurpose::Path(PathPurpose::Open | PathPurpose::SaveAs) => {
+            ("Scenario (JSON)", &["json"])
+        }
+        DialogPurpose::Path(PathPurpose::ImportAreas) => ("GeoJSON", &["geojson", "json"]),
+        DialogPurpose::Path(PathPurpose::ReachCsv) => ("CSV", &["csv"]),
+        DialogPurpose::Export => ("Image or data", &["png", "svg", "geojson", "kml"]),
+    }
+}
+
+/// The file name a save dialog offers; `None` for a dialog that opens a file.
+fn suggested_name(purpose: DialogPurpose, suggested: Option<String>) -> Option<String> {
+    match purpose {
+        DialogPurpose::Path(PathPurpose::Open | PathPurpose::ImportAreas) => None,
+        DialogPurpose::Path(PathPurpose::SaveAs) => {
+            Some(suggested.unwrap_or_else(|| "scenario.json".into()))
+        }
+        DialogPurpose::Path(PathPurpose::ReachCsv) => Some("reach.csv".into()),
+        DialogPurpose::Export => Some("briefing.png".into()),
+    }
 }
 
 /// A dialog that answers "nothing" faster than this had no backend to show itself with.
@@ -58,45 +83,72 @@ pub struct Background {
     export: Option<ExportJob>,
     /// The briefing being rendered for the clipboard.
     copy: Option<Receiver<Result<egui::ColorImage, String>>>,
+    /// A file dropped on the page, being read (the browser reads files asynchronously).
+    #[cfg(target_arch = "wasm32")]
+    dropped: Option<Receiver<Result<PathBuf, String>>>,
 }
 
 impl Background {
     /// Opens a system file dialog on its own thread (one at a time). `suggested` is the file
-    /// name offered for saving.
+    /// name offered for saving. In the browser, a file to open is picked with the page's file
+    /// chooser and kept in memory; a file to save needs no dialog, since it becomes a
+    /// download, so the suggested name is chosen at once.
     pub fn start_dialog(&mut self, purpose: DialogPurpose, suggested: Option<String>) {
         if self.dialog.is_some() {
             return;
         }
         let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new();
-            let result = match purpose {
-                DialogPurpose::Path(PathPurpose::Open) => {
-                    dialog.add_filter("Scenario (JSON)", &["json"]).pick_file()
-                }
-                DialogPurpose::Path(PathPurpose::SaveAs) => dialog
-                    .add_filter("Scenario (JSON)", &["json"])
-                    .set_file_name(suggested.unwrap_or_else(|| "scenario.json".into()))
-                    .save_file(),
-                DialogPurpose::Path(PathPurpose::ImportAreas) => dialog
-                    .add_filter("GeoJSON", &["geojson", "json"])
-                    .pick_file(),
-                DialogPurpose::Path(PathPurpose::ReachCsv) => dialog
-                    .add_filter("CSV", &["csv"])
-                    .set_file_name("reach.csv")
-                    .save_file(),
-                DialogPurpose::Export => dialog
-                    .add_filter("Image or data", &["png", "svg", "geojson", "kml"])
-                    .set_file_name("briefing.png")
-                    .save_file(),
+        let (kind, extensions) = filter(purpose);
+        let name = suggested_name(purpose, suggested);
+        #[cfg(not(target_arch = "wasm32"))]
+        crate::threads::spawn(move || {
+            let dialog = rfd::FileDialog::new().add_filter(kind, extensions);
+            let result = match name {
+                None => dialog.pick_file(),
+                Some(name) => dialog.set_file_name(name).save_file(),
             };
             let _ = tx.send(result);
         });
+        #[cfg(target_arch = "wasm32")]
+        match name {
+            Some(name) => {
+                let _ = tx.send(Some(PathBuf::from(name)));
+            }
+            None => {
+                let dialog = rfd::AsyncFileDialog::new().add_filter(kind, extensions);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let picked = match dialog.pick_file().await {
+                        Some(file) => {
+                            let bytes = file.read().await;
+                            Some(super::files::add_upload(&file.file_name(), bytes))
+                        }
+                        None => None,
+                    };
+                    let _ = tx.send(picked);
+                });
+            }
+        }
         self.dialog = Some(RunningDialog {
             purpose,
             started: Instant::now(),
             result: rx,
         });
+    }
+
+    /// Reads a file dropped on the page into memory; it is then opened like a picked file.
+    #[cfg(target_arch = "wasm32")]
+    pub fn read_dropped(&mut self, file: egui::DroppedFileHandle) {
+        let (tx, rx) = channel();
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.path().to_string_lossy().into_owned();
+            let read = file
+                .bytes_async()
+                .await
+                .map(|bytes| super::files::add_upload(&name, bytes))
+                .map_err(|e| format!("Could not read the dropped file {name}: {e}"));
+            let _ = tx.send(read);
+        });
+        self.dropped = Some(rx);
     }
 
     /// Starts an export of `scenario` to `path`; `false` when one is already running.
@@ -112,10 +164,14 @@ impl Background {
         }
         let (tx, rx) = channel();
         let target = path.to_path_buf();
-        std::thread::spawn(move || {
-            let result = crate::export::write(&scenario, &target, projection, &options)
-                .map(|_| ())
-                .map_err(|e| format!("Export failed: {e}"));
+        crate::threads::spawn(move || {
+            let result = crate::export::encode(&scenario, &target, projection, &options)
+                .map_err(|e| format!("Export failed: {e}"))
+                .and_then(|(bytes, _)| {
+                    super::files::write(&target, &bytes).map_err(|e| {
+                        format!("Export failed: cannot write {}: {e}", target.display())
+                    })
+                });
             let _ = tx.send(result);
         });
         self.export = Some(ExportJob {
@@ -136,7 +192,7 @@ impl Background {
             return false;
         }
         let (tx, rx) = channel();
-        std::thread::spawn(move || {
+        crate::threads::spawn(move || {
             let (drawing, _) = crate::export::drawing(&scenario, projection, &options);
             let result = crate::export::raster::render(&drawing)
                 .map(|pixmap| {
@@ -159,7 +215,11 @@ impl Background {
 
     /// Whether anything is running (the window then looks again soon).
     pub fn busy(&self) -> bool {
-        self.dialog.is_some() || self.export.is_some() || self.copy.is_some()
+        #[cfg(not(target_arch = "wasm32"))]
+        let reading = false;
+        #[cfg(target_arch = "wasm32")]
+        let reading = self.dropped.is_some();
+        self.dialog.is_some() || self.export.is_some() || self.copy.is_some() || reading
     }
 
     /// What finished since the last call.
@@ -172,7 +232,8 @@ impl Background {
                     self.dialog = None;
                 }
                 Ok(None) => {
-                    if dialog.started.elapsed() < NO_BACKEND {
+                    // The browser always has its file chooser: nothing chosen is a cancel.
+                    if dialog.started.elapsed() < NO_BACKEND && !cfg!(target_arch = "wasm32") {
                         reports.push(Report::NoDialog(dialog.purpose));
                     }
                     self.dialog = None;
@@ -181,39 +242,48 @@ impl Background {
                 Err(TryRecvError::Disconnected) => self.dialog = None,
             }
         }
-        if let Some(job) = &self.export {
-            match job.result.try_recv() {
-                Ok(Ok(())) => {
-                    reports.push(Report::Exported(job.path.clone()));
-                    self.export = None;
-                }
-                Ok(Err(e)) => {
-                    reports.push(Report::ExportFailed(e));
-                    self.export = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.export = None,
-            }
+        if let Some(job) = &self.export
+            && let Some(result) =
+                finished(&job.result, "Export failed: it stopped (out of memory?)")
+        {
+            reports.push(match result {
+                Ok(()) => Report::Exported(job.path.clone()),
+                Err(e) => Report::Failed(e),
+            });
+            self.export = None;
         }
-        if let Some(copy) = &self.copy {
-            match copy.try_recv() {
-                Ok(Ok(image)) => {
-                    reports.push(Report::Rendered(Box::new(image)));
-                    self.copy = None;
-                }
-                Ok(Err(e)) => {
-                    reports.push(Report::ExportFailed(e));
-                    self.copy = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    reports.push(Report::ExportFailed(
-                        "Could not copy the briefing: rendering it stopped (out of memory?)".into(),
-                    ));
-                    self.copy = None;
-                }
-            }
+        if let Some(copy) = &self.copy
+            && let Some(result) = finished(
+                copy,
+                "Could not copy the briefing: rendering it stopped (out of memory?)",
+            )
+        {
+            reports.push(match result {
+                Ok(image) => Report::Rendered(Box::new(image)),
+                Err(e) => Report::Failed(e),
+            });
+            self.copy = None;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(dropped) = &self.dropped
+            && let Some(result) = finished(dropped, "Could not read the dropped file")
+        {
+            reports.push(match result {
+                Ok(path) => Report::Chosen(DialogPurpose::Path(PathPurpose::Open), path),
+                Err(e) => Report::Failed(e),
+            });
+            self.dropped = None;
         }
         reports
+    }
+}
+
+/// What a job on another thread reported: `None` while it runs; `died` when it ended without
+/// a word (it panicked).
+fn finished<T>(result: &Receiver<Result<T, String>>, died: &str) -> Option<Result<T, String>> {
+    match result.try_recv() {
+        Ok(result) => Some(result),
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => Some(Err(died.to_owned())),
     }
 }

@@ -168,7 +168,7 @@ impl Caches {
     fn start_job(&mut self, scenario: &Scenario, revision: u64, rotation: bool, with_reach: bool) {
         let (tx, rx) = channel();
         let scenario = scenario.clone();
-        std::thread::spawn(move || {
+        crate::threads::spawn(move || {
             let reach = with_reach.then(|| {
                 let mut memo = ReachMemo::default();
                 let rows = reach_table_memo(&scenario, &mut memo, true);
@@ -263,7 +263,7 @@ mod tests {
     use super::*;
 
     fn wait(caches: &mut Caches, doc: &Document) {
-        let started = std::time::Instant::now();
+        let started = web_time::Instant::now();
         while caches.computing() && started.elapsed().as_secs() < 60 {
             std::thread::sleep(std::time::Duration::from_millis(10));
             caches.refresh(doc, false, false);

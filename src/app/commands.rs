@@ -90,6 +90,8 @@ pub enum Command {
     CentreOn(LatLon),
     /// Open the place search.
     FindPlace,
+    /// Put the scenario in the page's address and copy that link (in the browser).
+    CopyLink,
     /// Render the briefing as the export form last had it (else a slide) and copy the image.
     CopyBriefing,
     /// Ask for a path (system dialog, else the typed prompt) for this purpose.
@@ -196,6 +198,13 @@ impl RangeRingsApp {
             }
             Command::FitVisibleRings => self.fit_visible_rings(),
             Command::CopyBriefing => self.copy_briefing(),
+            #[cfg(target_arch = "wasm32")]
+            Command::CopyLink => self.copy_link(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Command::CopyLink => self.notify(
+                "Links carry a scenario in the browser version (tools/web/build.sh).",
+                NoticeKind::Info,
+            ),
             Command::FindPlace => {
                 self.dialogs
                     .places
@@ -352,8 +361,9 @@ impl RangeRingsApp {
         let stem = path
             .file_stem()
             .map_or_else(|| "area".to_owned(), |s| s.to_string_lossy().into_owned());
-        let read = std::fs::read_to_string(path)
+        let read = super::files::read(path)
             .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned()))
             .and_then(|text| crate::scenario::areas_from_geojson(&text, &stem));
         match read {
             Ok(found) => {
@@ -394,7 +404,7 @@ impl RangeRingsApp {
     /// Writes the reach rows of the visible missiles as CSV, the `reach --format csv` columns.
     fn save_reach_csv(&mut self, path: &std::path::Path) {
         let csv = crate::cli::reach_csv(self.doc.scenario(), self.caches.reach_rows());
-        match crate::scenario::write_atomically(path, csv.as_bytes()) {
+        match super::files::write(path, csv.as_bytes()) {
             Ok(()) => self.notify_file("Saved the reach table to", path),
             Err(e) => self.notify(
                 format!("Could not save {}: {e}", path.display()),
@@ -503,7 +513,7 @@ impl RangeRingsApp {
                     self.replace_document(Document::new(empty, None));
                 }
             }
-            Pending::Open(path) => match Scenario::load(&path) {
+            Pending::Open(path) => match load_scenario(&path) {
                 Ok(scenario) => {
                     // The file's own view wins over the last one used.
                     if scenario.view().is_some() {
@@ -564,4 +574,19 @@ impl RangeRingsApp {
             }
         }
     }
+}
+
+/// The scenario file at `path`: read from disk with its checks, or in the browser from the
+/// files picked or dropped on the page.
+fn load_scenario(path: &std::path::Path) -> Result<Scenario, crate::scenario::ScenarioError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Scenario::load(path);
+    #[cfg(target_arch = "wasm32")]
+    return match super::files::read(path) {
+        Ok(bytes) => Scenario::from_json(&bytes, &path.display().to_string()),
+        Err(e) => Err(crate::scenario::ScenarioError::unreadable(
+            &path.display().to_string(),
+            &e.to_string(),
+        )),
+    };
 }

@@ -139,19 +139,32 @@ impl Document {
     /// # Errors
     /// What the save could not do; the document keeps its edits and stays unsaved.
     pub fn save_to(&mut self, path: PathBuf) -> Result<(), SaveError> {
-        self.scenario.save(&path)?;
+        let text = self.scenario.to_json()?;
+        super::files::write(&path, text.as_bytes()).map_err(|source| SaveError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         self.path = Some(path);
         self.saved = Some(self.scenario.clone());
         self.dirty = false;
         Ok(())
     }
 
-    /// The window title: file name, and a marker when there are unsaved changes.
+    /// What the document is called: its file's name, or, for a scenario not read from a file
+    /// (built in, new, from a link), its title.
+    pub fn name(&self) -> String {
+        match self.path.as_ref().and_then(|p| p.file_name()) {
+            Some(file) => file.to_string_lossy().into_owned(),
+            None => match self.scenario.title().map(str::trim) {
+                Some(title) if !title.is_empty() => title.to_owned(),
+                _ => "untitled scenario".to_owned(),
+            },
+        }
+    }
+
+    /// The window title: the document's name, and a marker when there are unsaved changes.
     pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "built-in scenario".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = self.name();
         format!("{}{name} - range-rings", if self.dirty { "* " } else { "" })
     }
 }

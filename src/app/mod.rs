@@ -14,11 +14,19 @@ mod commands;
 mod dialogs;
 mod document;
 mod edit;
+mod files;
 mod map;
 mod map_panel;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 mod panels;
 mod recovery;
 mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{mark_process_start, run};
 
 pub use commands::{Command, ExportRequest, Pending};
 pub use dialogs::{Dialogs, ExportForm, HelpPage, PathPrompt, PathPurpose, PlaceSearch};
@@ -42,7 +50,6 @@ use caches::Caches;
 use eframe::egui;
 use recovery::Autosaved;
 use std::path::PathBuf;
-use std::time::Instant;
 
 /// Storage key of [`Settings`].
 const SETTINGS_KEY: &str = "range-rings-settings";
@@ -59,12 +66,18 @@ struct FrameState {
     /// The title last sent to the window; sent again only when it changes, since every
     /// viewport command asks for another frame.
     shown_title: Option<String>,
+    /// The settings last written to the browser's storage.
+    #[cfg(target_arch = "wasm32")]
+    stored_settings: Option<Settings>,
     /// Closing was confirmed (nothing unsaved, or the user decided).
     allow_close: bool,
     /// The user asked to quit and confirmed.
     quit_requested: bool,
+    /// Text to put on the clipboard at the end of the frame.
+    copy_text: Option<String>,
     /// When the last frame was laid out, when `RANGE_RINGS_TIMING` asks for frame times.
-    last_frame_at: Option<Instant>,
+    #[cfg(not(target_arch = "wasm32"))]
+    last_frame_at: Option<web_time::Instant>,
 }
 
 /// The app.
@@ -147,6 +160,23 @@ impl RangeRingsApp {
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
         Self::new(scenario, path, settings)
+    }
+
+    /// The app as the window or page starts it: on `scenario` (from `origin`), with the
+    /// problems of a file or link that was `refused` shown, and unsaved work of an earlier
+    /// session offered back (edits are autosaved next to the settings).
+    pub(crate) fn started(
+        cc: &eframe::CreationContext<'_>,
+        scenario: Scenario,
+        origin: Option<PathBuf>,
+        refused: Option<(PathBuf, String)>,
+    ) -> Self {
+        let mut app = Self::from_creation_context(cc, scenario, origin);
+        app.dialogs.refused = refused;
+        match files::recovery_path() {
+            Some(path) => app.with_recovery(path),
+            None => app,
+        }
     }
 
     /// Uses `path` as the recovery file and, if it holds work from an earlier session, asks
@@ -241,7 +271,13 @@ impl RangeRingsApp {
 
     /// Says that a file was written ("Exported /full/path/briefing.png"), with the full path
     /// and a button that opens its folder.
+    /// In the browser the file became a download, which has no folder to open.
     pub fn notify_file(&mut self, what: &str, path: &std::path::Path) {
+        if cfg!(target_arch = "wasm32") {
+            let text = format!("{what} {} (see the browser's downloads)", path.display());
+            self.notify(text, NoticeKind::Info);
+            return;
+        }
         let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let folder = full.parent().map(std::path::Path::to_path_buf);
         self.dialogs.notices.push_with_folder(
@@ -313,11 +349,17 @@ impl RangeRingsApp {
 
         dialogs::show(self, &ctx);
         self.run_commands();
+        if let Some(text) = self.frame.copy_text.take() {
+            ctx.copy_text(text);
+        }
         self.autosave();
         self.schedule_wakeups(&ctx);
         let title = self.doc.title();
         if self.frame.shown_title.as_ref() != Some(&title) {
+            #[cfg(not(target_arch = "wasm32"))]
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            #[cfg(target_arch = "wasm32")]
+            web::set_page_title(&title);
             self.frame.shown_title = Some(title);
         }
         self.settings.zoom = self.view.zoom;
@@ -407,6 +449,12 @@ impl RangeRingsApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        // A file dropped on the page has a name but no path: it is read into memory first.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(file) = ctx.input(|i| i.raw.dropped_files.first().cloned()) {
+            self.background.read_dropped(file);
+            return;
+        }
         let dropped: Option<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -440,7 +488,7 @@ impl RangeRingsApp {
                     self.prompt_for(purpose);
                 }
                 Report::Exported(path) => self.notify_file("Exported", &path),
-                Report::ExportFailed(message) => self.notify(message, NoticeKind::Error),
+                Report::Failed(message) => self.notify(message, NoticeKind::Error),
                 Report::Rendered(image) => {
                     let [w, h] = image.size;
                     ctx.copy_image(*image);
@@ -502,48 +550,23 @@ fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
-impl RangeRingsApp {
-    /// Prints when the first frame was laid out, and then the time since the previous frame:
-    /// while the map is dragged without pause, that is the whole cost of a frame (layout,
-    /// tessellation, painting by the GL driver, buffer swap).
-    fn log_frame_time(&mut self, first: bool) {
-        let now = Instant::now();
-        if first && let Some(start) = PROCESS_START.get() {
-            eprintln!(
-                "range-rings: first frame laid out {:.0} ms after start",
-                (now - *start).as_secs_f64() * 1000.0
-            );
-        } else if let Some(last) = self.frame.last_frame_at {
-            eprintln!(
-                "range-rings: frame {:.1} ms after the previous one",
-                (now - last).as_secs_f64() * 1000.0
-            );
-        }
-        self.frame.last_frame_at = Some(now);
-    }
-}
-
-/// When the process started, for the start-up timing that `RANGE_RINGS_TIMING=1` prints.
-static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-
-/// Marks the process start (call first thing in `main`).
-pub fn mark_process_start() {
-    PROCESS_START.get_or_init(Instant::now);
-}
+/// The source named when a scenario carried in the page's address cannot be used.
+pub const LINK_SOURCE: &str = "the link";
 
 impl eframe::App for RangeRingsApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let first = self.frame.applied_theme.is_none();
-        let started = Instant::now();
-        self.show(ui);
-        if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
-            if first {
-                eprintln!(
-                    "range-rings: the first frame's layout took {:.0} ms",
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
-            }
-            self.log_frame_time(first);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let started = web_time::Instant::now();
+            self.show(ui);
+            let _ = frame;
+            self.log_timing(first, started);
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.show(ui);
+            self.after_web_frame(frame, first);
         }
         if self.frame.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -553,48 +576,4 @@ impl eframe::App for RangeRingsApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
-}
-
-/// Opens the window on `scenario` and runs until it is closed.
-///
-/// # Errors
-/// The window could not be opened (no display, no GL).
-pub fn run(
-    scenario: &Scenario,
-    origin: Option<PathBuf>,
-    refused: Option<(PathBuf, String)>,
-) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_title("range-rings")
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    let scenario = scenario.clone();
-    // The gazetteer (1.2 MB of text) is parsed before the first search or town name needs it.
-    std::thread::spawn(|| crate::gazetteer::places().len());
-    eframe::run_native(
-        "range-rings",
-        options,
-        Box::new(move |cc| {
-            if std::env::var_os("RANGE_RINGS_TIMING").is_some()
-                && let Some(start) = PROCESS_START.get()
-            {
-                eprintln!(
-                    "range-rings: window and GL context ready {:.0} ms after start",
-                    start.elapsed().as_secs_f64() * 1000.0
-                );
-            }
-            let mut app = RangeRingsApp::from_creation_context(cc, scenario, origin);
-            app.dialogs.refused = refused;
-            // Unsaved edits are autosaved next to the settings, and offered back after a crash.
-            let app = match eframe::storage_dir("range-rings") {
-                Some(dir) => app.with_recovery(dir.join("recovery.json")),
-                None => app,
-            };
-            Ok(Box::new(app))
-        }),
-    )
 }

@@ -2,9 +2,11 @@
 //! crash or kill loses little, and offered back at the next start.
 
 use super::document::Document;
-use crate::scenario::{Scenario, write_atomically};
+use super::files;
+use crate::scenario::Scenario;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use web_time::Instant;
 
 /// Unsaved work read back from the recovery file.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,10 +55,10 @@ impl Recovery {
     /// Reads work left in the recovery file at `path` by an earlier session. A file that does
     /// not parse is set aside (renamed `.broken`), not trusted.
     pub fn read(path: &Path) -> Option<Recovered> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = files::read(path).ok()?;
         let recovered = parse(&bytes);
         if recovered.is_none() {
-            let _ = std::fs::rename(path, path.with_extension("json.broken"));
+            files::set_aside(path);
         }
         recovered
     }
@@ -69,7 +71,7 @@ impl Recovery {
         };
         if !doc.dirty {
             if self.last.take().is_some() {
-                let _ = std::fs::remove_file(&path);
+                files::remove(&path);
                 return Autosaved::Done;
             }
             return Autosaved::Nothing;
@@ -82,8 +84,8 @@ impl Recovery {
         }
         // Said once per revision, not every frame, whether it worked or not.
         self.last = Some((Instant::now(), doc.revision));
-        let saved_at = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
+        let saved_at = web_time::SystemTime::now()
+            .duration_since(web_time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
         let record = serde_json::json!({
@@ -92,12 +94,10 @@ impl Recovery {
             "origin": doc.path.as_ref().map(|p| p.display().to_string()),
             "scenario": doc.scenario().file(),
         });
-        if let Some(folder) = path.parent() {
-            let _ = std::fs::create_dir_all(folder);
-        }
+        files::make_folder_for(&path);
         let written = serde_json::to_string(&record)
             .map_err(|e| e.to_string())
-            .and_then(|text| write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string()));
+            .and_then(|text| files::write(&path, text.as_bytes()).map_err(|e| e.to_string()));
         match written {
             Ok(()) => Autosaved::Done,
             Err(e) => Autosaved::Failed(format!("Could not autosave to {}: {e}", path.display())),
@@ -107,7 +107,7 @@ impl Recovery {
     /// Removes the recovery file: its work was saved, restored or thrown away on purpose.
     pub fn clear(&mut self) {
         if let Some(path) = &self.path {
-            let _ = std::fs::remove_file(path);
+            files::remove(path);
         }
         self.last = None;
     }

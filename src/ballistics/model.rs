@@ -265,7 +265,7 @@ pub fn prepare<'a>(models: impl IntoIterator<Item = &'a FlightModel>) {
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let chunk = todo.len().div_ceil(threads);
-    std::thread::scope(|scope| {
+    crate::threads::scope(|scope| {
         for run in todo.chunks(chunk) {
             scope.spawn(move || {
                 for (profile, range_km) in run {

@@ -245,16 +245,32 @@ pub fn write(
     projection: Projection,
     options: &ImageOptions,
 ) -> Result<Option<ImagePlan>, ExportError> {
+    let (bytes, plan) = encode(scenario, path, projection, options)?;
+    write_atomically(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(plan)
+}
+
+/// The bytes of one export in the format `path`'s extension names (nothing is written), and
+/// the image plan for images: what [`write`] writes, for callers that store it elsewhere (a
+/// download in the browser).
+///
+/// # Errors
+/// An unknown extension or an impossible size.
+pub fn encode(
+    scenario: &Scenario,
+    path: &Path,
+    projection: Projection,
+    options: &ImageOptions,
+) -> Result<(Vec<u8>, Option<ImagePlan>), ExportError> {
     let format = Format::from_path(path).ok_or_else(|| {
         ExportError::Invalid(format!(
             "{}: unknown extension; use .png, .svg, .pdf, .geojson or .kml",
             path.display()
         ))
     })?;
-    let write_err = |source| ExportError::Write {
-        path: path.display().to_string(),
-        source,
-    };
     match format {
         Format::Png | Format::Svg | Format::Pdf => {
             png::check_size(options.width, options.height)?;
@@ -270,18 +286,13 @@ pub fn write(
                     (bytes, plan)
                 }
             };
-            write_atomically(path, &bytes).map_err(write_err)?;
-            Ok(Some(plan))
+            Ok((bytes, Some(plan)))
         }
         Format::GeoJson => {
             let mut text = serde_json::to_string(&geojson::scenario_collection(scenario))?;
             text.push('\n');
-            write_atomically(path, text.as_bytes()).map_err(write_err)?;
-            Ok(None)
+            Ok((text.into_bytes(), None))
         }
-        Format::Kml => {
-            write_atomically(path, kml::scenario_kml(scenario).as_bytes()).map_err(write_err)?;
-            Ok(None)
-        }
+        Format::Kml => Ok((kml::scenario_kml(scenario).into_bytes(), None)),
     }
 }

@@ -122,7 +122,7 @@ pub fn encode_png(pixmap: tiny_skia::Pixmap, dpi: Option<f64>) -> Result<Vec<u8>
         .map(|first| (first, (first + rows).min(height as usize)))
         .collect();
     let last = slices.len() - 1;
-    let parts: Vec<Result<Slice, PngError>> = std::thread::scope(|scope| {
+    let parts: Vec<Result<Slice, PngError>> = crate::threads::scope(|scope| {
         let jobs: Vec<_> = slices
             .iter()
             .enumerate()

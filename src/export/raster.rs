@@ -436,7 +436,7 @@ fn paint_in_bands(pixmap: &mut Pixmap, steps: &[Step], bands: u32) {
     }
     let rows = height.div_ceil(bands).max(1);
     let stride = width as usize * 4;
-    std::thread::scope(|scope| {
+    crate::threads::scope(|scope| {
         for (i, chunk) in pixmap
             .data_mut()
             .chunks_mut(rows as usize * stride)

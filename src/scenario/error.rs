@@ -81,6 +81,16 @@ impl fmt::Display for ScenarioError {
 }
 
 impl ScenarioError {
+    /// The file named `origin` could not be read; `why` says why.
+    pub fn unreadable(origin: &str, why: &str) -> Self {
+        Self::single(
+            origin,
+            None,
+            JsonPath::default(),
+            format!("cannot read: {why}"),
+        )
+    }
+
     /// One problem with the whole file or one field of it.
     pub(super) fn single(
         origin: &str,

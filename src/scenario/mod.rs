@@ -11,6 +11,7 @@ pub mod file;
 mod flight;
 mod import;
 mod limits;
+mod link;
 mod locate;
 mod model;
 mod read;
@@ -24,6 +25,7 @@ pub use file::{
     ScenarioFile, SiteKind, Source, View, json_schema,
 };
 pub use import::{ImportedAreas, areas_from_geojson};
+pub use link::FRAGMENT_KEY;
 pub use locate::{JsonPath, PathStep};
 pub use model::{Band, Missile, RingSpec, Scenario, Site, Target, TargetArea};
 pub use read::MAX_FILE_BYTES;

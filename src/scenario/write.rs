@@ -62,10 +62,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
+        {
+            // Closed before the rename.
+            let mut f = std::fs::File::create(&temp)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+        }
         std::fs::rename(&temp, path)?;
         // Make the rename itself durable; not every platform can open a folder, so best effort.
         if let Ok(dir) = std::fs::File::open(folder) {

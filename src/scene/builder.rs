@@ -472,7 +472,7 @@ fn build_rings(
     }
     // Every thread takes every n-th ring, so the large and small ones spread evenly.
     let mut rings: Vec<Option<SceneRing>> = specs.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
+    crate::threads::scope(|scope| {
         let runs: Vec<_> = (0..threads)
             .map(|first| {
                 scope.spawn(move || {

@@ -3,7 +3,7 @@
 //! sorting, and the prompts before a file is replaced.
 
 use super::{
-    harness, harness_with, pairs_label, range_spin, replace_text, select_missile, wait_for,
+    harness, harness_with, pairs_label, range_spin, replace_text, save_as, select_missile, wait_for,
 };
 use eframe::egui;
 use egui::accesskit::Role;
@@ -835,4 +835,45 @@ fn undo_forgets_a_selection_that_no_longer_exists() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     h.run_steps(2);
     assert_eq!(h.state().interaction.selected_missile, Some(before));
+}
+
+/// A link whose scenario is broken (the browser's `#scenario=...`) gets the same window as a
+/// file, worded for a link, without "Open again" (there is no file to fix and reopen).
+#[test]
+fn a_broken_link_is_refused_with_every_problem_and_no_file_to_reopen() {
+    let fragment = format!(
+        "scenario={}",
+        "A".repeat(7) // cut short part-way through a character: not even base64
+    );
+    let problems = match Scenario::from_link_fragment(&fragment) {
+        Some(Err(e)) => e.to_string(),
+        other => panic!("a broken link was not refused: {other:?}"),
+    };
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    app.native_dialogs = false;
+    app.dialogs.refused = Some((range_rings::app::LINK_SOURCE.into(), problems));
+    let h = harness_with(app);
+    h.get_by_label_contains("The scenario in the link cannot be used");
+    h.get_by_label_contains("cut short");
+    assert!(h.query_by_label("Open again").is_none());
+    assert!(h.query_by_label_contains("Fix these in the file").is_none());
+}
+
+/// A scenario that is no file's (built in, new, from a link) is named by its title in the
+/// window's title and the status bar; a file by its name.
+#[test]
+fn a_scenario_without_a_file_is_named_by_its_title() {
+    let mut h = harness();
+    assert_eq!(
+        h.state().doc.title(),
+        "North Korean missile reach - range-rings"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(3);
+    let title = h.state().doc.title();
+    assert!(!title.contains("North Korean"), "{title}");
+    assert!(title.ends_with(" - range-rings"), "{title}");
+    let dir = tempfile::tempdir().unwrap();
+    save_as(&mut h, &dir.path().join("mine.json"));
+    assert_eq!(h.state().doc.title(), "mine.json - range-rings");
 }

@@ -65,7 +65,7 @@ impl EstimateForm {
     fn start(&mut self) {
         let (send, receive) = channel();
         let (test, profile) = (self.test(), self.profile);
-        std::thread::spawn(move || {
+        crate::threads::spawn(move || {
             let _ = send.send(estimate(test, profile).map_err(|e| e.to_string()));
         });
         self.job = Some(receive);

@@ -65,6 +65,6 @@ fn open_folder(folder: &std::path::Path) -> std::io::Result<()> {
         .stderr(std::process::Stdio::null())
         .spawn()?;
     // Reaped when it ends, so that it leaves no zombie behind.
-    std::thread::spawn(move || child.wait());
+    crate::threads::spawn(move || child.wait());
     Ok(())
 }

@@ -80,12 +80,20 @@ pub fn refused(app: &mut RangeRingsApp, ctx: &egui::Context) {
         .default_width(620.0)
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "{} cannot be used. The scenario shown is still \"{}\". Fix these in the file and \
-                 open it again:",
-                path.display(),
-                app.doc.scenario().title().unwrap_or("untitled")
-            ));
+            let shown = app.doc.scenario().title().unwrap_or("untitled");
+            let from_link = path.as_os_str() == super::super::LINK_SOURCE;
+            ui.label(if from_link {
+                format!(
+                    "The scenario in the link cannot be used. The scenario shown is \"{shown}\". \
+                     Whoever made the link can make it again:"
+                )
+            } else {
+                format!(
+                    "{} cannot be used. The scenario shown is still \"{shown}\". Fix these in \
+                     the file and open it again:",
+                    path.display()
+                )
+            });
             egui::ScrollArea::vertical()
                 .max_height(320.0)
                 .show(ui, |ui| {
@@ -94,7 +102,16 @@ pub fn refused(app: &mut RangeRingsApp, ctx: &egui::Context) {
                     }
                 });
             ui.horizontal(|ui| {
-                if ui.button("Open again").clicked() {
+                // In the browser the file was read into memory: opening it again means
+                // choosing it again.
+                if from_link {
+                    // Nothing to open again: only whoever made the link can fix it.
+                } else if cfg!(target_arch = "wasm32") {
+                    if ui.button("Open again…").clicked() {
+                        app.commands.push(Command::OpenDialog);
+                        close = true;
+                    }
+                } else if ui.button("Open again").clicked() {
                     app.commands.push(Command::Open(path.clone()));
                     close = true;
                 }

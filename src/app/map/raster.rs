@@ -176,11 +176,11 @@ impl MapRaster {
         let (tx, rx) = channel();
         let scene_for_hold = scene;
         let (scene, style) = (scene.clone(), *style);
-        std::thread::spawn(move || {
+        crate::threads::spawn(move || {
             let Some(mut pixmap) = Pixmap::new(width, height) else {
                 return;
             };
-            let started = std::time::Instant::now();
+            let started = web_time::Instant::now();
             paint_map_layers(&mut pixmap, &scene, &local, &style, ppp);
             if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
                 eprintln!(

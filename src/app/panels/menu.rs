@@ -25,18 +25,21 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
             item(app, ui, "New", "Ctrl+N", Command::New);
             item(app, ui, "Open…", "Ctrl+O", Command::OpenDialog);
-            ui.menu_button("Open recent", |ui| {
-                if app.settings.recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in app.settings.recent.clone() {
-                    if ui.button(path.display().to_string()).clicked() {
-                        app.commands.push(Command::Open(path));
+            // Paths mean nothing in the browser: files come from the chooser or a drop.
+            if !cfg!(target_arch = "wasm32") {
+                ui.menu_button("Open recent", |ui| {
+                    if app.settings.recent.is_empty() {
+                        ui.label("No recent files");
                     }
+                    for path in app.settings.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            app.commands.push(Command::Open(path));
+                        }
+                    }
+                });
+                if ui.button("Open path…").clicked() {
+                    app.dialogs.path = Some(PathPrompt::open());
                 }
-            });
-            if ui.button("Open path…").clicked() {
-                app.dialogs.path = Some(PathPrompt::open());
             }
             ui.separator();
             item(app, ui, "Save", "Ctrl+S", Command::Save);
@@ -49,6 +52,9 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 "Ctrl+Shift+C",
                 Command::CopyBriefing,
             );
+            if cfg!(target_arch = "wasm32") && ui.button("Copy link to this scenario").clicked() {
+                app.commands.push(Command::CopyLink);
+            }
             if ui.button("Save reach table as CSV…").clicked() {
                 app.commands.push(Command::BrowseFor(PathPurpose::ReachCsv));
             }
@@ -56,8 +62,11 @@ pub fn menu_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
                 app.commands
                     .push(Command::BrowseFor(PathPurpose::ImportAreas));
             }
-            ui.separator();
-            item(app, ui, "Quit", "Ctrl+Q", Command::Quit);
+            // A page is closed with its tab.
+            if !cfg!(target_arch = "wasm32") {
+                ui.separator();
+                item(app, ui, "Quit", "Ctrl+Q", Command::Quit);
+            }
         });
         ui.menu_button("Edit", |ui| {
             let undo = egui::Button::new("Undo").shortcut_text("Ctrl+Z");

@@ -9,7 +9,8 @@ use crate::app::edit::{Edit, Step, new_missile};
 use crate::color::Rgba;
 use crate::scenario::{MAX_RANGE_KM, Platform, Scenario, SiteKind};
 use eframe::egui;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use web_time::Instant;
 
 /// Picker changes to one missile within this time are one undo step.
 const COLOR_STEP: Duration = Duration::from_millis(1500);

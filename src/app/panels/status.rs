@@ -42,10 +42,11 @@ pub fn status_bar(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let name = app.doc.path.as_ref().map_or_else(
-                || "built-in scenario".to_owned(),
-                |p| p.display().to_string(),
-            );
+            let name = app
+                .doc
+                .path
+                .as_ref()
+                .map_or_else(|| app.doc.name(), |p| p.display().to_string());
             ui.label(if app.doc.dirty {
                 format!("{name} (unsaved changes)")
             } else {

@@ -1,0 +1,91 @@
+//! The desktop's glue: the window opened by eframe's native runner, and the start-up and
+//! frame timings that `RANGE_RINGS_TIMING=1` prints.
+
+use super::RangeRingsApp;
+use crate::scenario::Scenario;
+use eframe::egui;
+use std::path::PathBuf;
+use web_time::Instant;
+
+/// When the process started, for the start-up timing that `RANGE_RINGS_TIMING=1` prints.
+static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// Marks the process start (call first thing in `main`).
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
+impl RangeRingsApp {
+    /// With `RANGE_RINGS_TIMING` set, prints how long the first frame's layout took (it began
+    /// at `started`) and the frame times.
+    pub(super) fn log_timing(&mut self, first: bool, started: Instant) {
+        if std::env::var_os("RANGE_RINGS_TIMING").is_none() {
+            return;
+        }
+        if first {
+            eprintln!(
+                "range-rings: the first frame's layout took {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.log_frame_time(first);
+    }
+
+    /// Prints when the first frame was laid out, and then the time since the previous frame:
+    /// while the map is dragged without pause, that is the whole cost of a frame (layout,
+    /// tessellation, painting by the GL driver, buffer swap).
+    fn log_frame_time(&mut self, first: bool) {
+        let now = Instant::now();
+        if first && let Some(start) = PROCESS_START.get() {
+            eprintln!(
+                "range-rings: first frame laid out {:.0} ms after start",
+                (now - *start).as_secs_f64() * 1000.0
+            );
+        } else if let Some(last) = self.frame.last_frame_at {
+            eprintln!(
+                "range-rings: frame {:.1} ms after the previous one",
+                (now - last).as_secs_f64() * 1000.0
+            );
+        }
+        self.frame.last_frame_at = Some(now);
+    }
+}
+
+/// Opens the window on `scenario` and runs until it is closed.
+///
+/// # Errors
+/// The window could not be opened (no display, no GL).
+pub fn run(
+    scenario: &Scenario,
+    origin: Option<PathBuf>,
+    refused: Option<(PathBuf, String)>,
+) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_title("range-rings")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let scenario = scenario.clone();
+    // The gazetteer (1.2 MB of text) is parsed before the first search or town name needs it.
+    crate::threads::spawn(|| crate::gazetteer::places().len());
+    eframe::run_native(
+        "range-rings",
+        options,
+        Box::new(move |cc| {
+            if std::env::var_os("RANGE_RINGS_TIMING").is_some()
+                && let Some(start) = PROCESS_START.get()
+            {
+                eprintln!(
+                    "range-rings: window and GL context ready {:.0} ms after start",
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            Ok(Box::new(RangeRingsApp::started(
+                cc, scenario, origin, refused,
+            )))
+        }),
+    )
+}
