@@ -28,8 +28,8 @@ if [ -z "$bindgen" ] || [ "$("$bindgen" --version | awk '{print $2}')" != "$vers
     # Its own Cargo.lock first; where the registry lacks one of the versions locked there
     # (seen here: webpki-roots 1.0.11), its dependencies are resolved afresh: the CLI itself
     # stays at the pinned version.
-    cargo install --locked --quiet wasm-bindgen-cli --version "$version" ||
-        cargo install --quiet wasm-bindgen-cli --version "$version"
+    cargo install --force --locked --quiet wasm-bindgen-cli --version "$version" ||
+        cargo install --force --quiet wasm-bindgen-cli --version "$version"
     bindgen=$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")
 fi
 
