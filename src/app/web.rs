@@ -19,6 +19,7 @@ pub async fn start(canvas_id: &str) -> Result<(), JsValue> {
         .get_element_by_id(canvas_id)
         .ok_or_else(|| format!("no element #{canvas_id} on the page"))?
         .dyn_into()?;
+    claim_webgl2_without_msaa(&canvas);
     let fragment = window.location().hash().unwrap_or_default();
     let (scenario, refused) = match Scenario::from_link_fragment(&fragment) {
         None => (Scenario::builtin(), None),
@@ -43,6 +44,25 @@ pub async fn start(canvas_id: &str) -> Result<(), JsValue> {
         loading.remove();
     }
     started
+}
+
+/// Creates the canvas's WebGL2 context before eframe asks for it, opaque and without
+/// multisampling, depth or stencil: egui smooths its own edges, needs neither buffer and
+/// paints every pixel, and a browser that draws WebGL on the CPU (no GPU) spends most of a
+/// frame resolving 4x multisampling and blending the canvas with the page.
+/// A canvas keeps the attributes of its first context, so eframe then gets this one.
+fn claim_webgl2_without_msaa(canvas: &web_sys::HtmlCanvasElement) {
+    let attributes = js_sys::Object::new();
+    for (name, value) in [
+        ("alpha", false),
+        ("antialias", false),
+        ("depth", false),
+        ("stencil", false),
+    ] {
+        let _ = js_sys::Reflect::set(&attributes, &name.into(), &value.into());
+    }
+    // Without WebGL2 eframe reports the failure itself.
+    let _ = canvas.get_context_with_context_options("webgl2", &attributes);
 }
 
 /// Records when the first frame was laid out, in milliseconds since the page started
