@@ -391,6 +391,10 @@ impl RangeRingsApp {
             ),
         ];
         for (modifiers, key, command) in shortcuts {
+            // A page is closed with its tab (and the browser keeps Ctrl+Q for itself).
+            if cfg!(target_arch = "wasm32") && command == Command::Quit {
+                continue;
+            }
             let shortcut = KeyboardShortcut::new(modifiers, key);
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);

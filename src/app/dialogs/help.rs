@@ -141,6 +141,9 @@ fn quick_start(ui: &mut egui::Ui) {
     ui.strong("Shortcuts");
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
         for (keys, what) in SHORTCUTS {
+            if cfg!(target_arch = "wasm32") && what == "Quit" {
+                continue;
+            }
             ui.monospace(keys);
             ui.label(what);
             ui.end_row();
