@@ -178,7 +178,17 @@ mod web {
         anchor.set_href(&url);
         anchor.set_download(&name);
         anchor.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        // Released a minute later: some browsers cancel a download whose address is revoked
+        // while it starts.
+        let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                release.unchecked_ref(),
+                60_000,
+            );
+        }
         Ok(())
     }
 }
