@@ -319,6 +319,7 @@ fn the_windows_map_image_matches_the_briefings_map() {
             &built.plan.transform,
             &options.style,
             1.0,
+            1,
         );
         let b = built.plan.map_box;
         let (x0, y0) = ((b.left as u32).div_ceil(8), (b.top as u32).div_ceil(8));

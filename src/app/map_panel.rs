@@ -154,9 +154,16 @@ impl RangeRingsApp {
         let raster = &mut self.caches.raster;
         raster.poll(ctx);
         let key = map::raster_key(scene, style, t, rect, ppp);
+        let frame = ctx.cumulative_frame_nr();
+        if raster.never_shown() {
+            // The first view at once; the image with a margin for panning in the next frame,
+            // once this one is on screen.
+            raster.render_now(ctx, scene, key, t, rect, style, ppp);
+            ctx.request_repaint();
+        }
         let image = raster.image(key, t, rect);
         let covers = image.is_some_and(|(_, _, covers)| covers);
-        if !covers && self.interaction.drag.is_none() {
+        if (!covers || raster.lacks_margin(key, frame)) && self.interaction.drag.is_none() {
             raster.start(scene, key, t, rect, style, ppp);
         }
         if raster.busy() {

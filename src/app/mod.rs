@@ -78,6 +78,9 @@ struct FrameState {
     /// When the last frame was laid out, when `RANGE_RINGS_TIMING` asks for frame times.
     #[cfg(not(target_arch = "wasm32"))]
     last_frame_at: Option<web_time::Instant>,
+    /// Whether the time the first frame was on screen has been printed.
+    #[cfg(not(target_arch = "wasm32"))]
+    shown_logged: bool,
 }
 
 /// The app.
@@ -165,14 +168,20 @@ impl RangeRingsApp {
     /// The app as the window or page starts it: on `scenario` (from `origin`), with the
     /// problems of a file or link that was `refused` shown, and unsaved work of an earlier
     /// session offered back (edits are autosaved next to the settings).
+    /// `analysis`, when given, is the scenario's first reach table and coverage, started
+    /// before the window opened.
     pub(crate) fn started(
         cc: &eframe::CreationContext<'_>,
         scenario: Scenario,
         origin: Option<PathBuf>,
         refused: Option<(PathBuf, String)>,
+        analysis: Option<caches::Analysis>,
     ) -> Self {
         let mut app = Self::from_creation_context(cc, scenario, origin);
         app.dialogs.refused = refused;
+        if let Some(analysis) = analysis {
+            app.caches.adopt(analysis, app.doc.revision);
+        }
         match files::recovery_path() {
             Some(path) => app.with_recovery(path),
             None => app,
@@ -333,6 +342,7 @@ impl RangeRingsApp {
             &self.doc,
             self.interaction.drag.is_some(),
             self.settings.rotation,
+            ctx.cumulative_frame_nr() == 0,
         );
 
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(self, ui));
@@ -565,7 +575,7 @@ impl eframe::App for RangeRingsApp {
             let started = web_time::Instant::now();
             self.show(ui);
             let _ = frame;
-            self.log_timing(first, started);
+            self.log_timing(ui.ctx(), first, started);
         }
         #[cfg(target_arch = "wasm32")]
         {

@@ -18,7 +18,7 @@ pub fn mark_process_start() {
 impl RangeRingsApp {
     /// With `RANGE_RINGS_TIMING` set, prints how long the first frame's layout took (it began
     /// at `started`) and the frame times.
-    pub(super) fn log_timing(&mut self, first: bool, started: Instant) {
+    pub(super) fn log_timing(&mut self, ctx: &egui::Context, first: bool, started: Instant) {
         if std::env::var_os("RANGE_RINGS_TIMING").is_none() {
             return;
         }
@@ -27,6 +27,18 @@ impl RangeRingsApp {
                 "range-rings: the first frame's layout took {:.0} ms",
                 started.elapsed().as_secs_f64() * 1000.0
             );
+            // The next frame begins once this one is painted and the window shown.
+            ctx.request_repaint();
+        } else if !self.frame.shown_logged
+            && ctx.cumulative_frame_nr() > 0
+            && let Some(start) = PROCESS_START.get()
+        {
+            // (A frame may take several passes: the first pass of the second frame.)
+            eprintln!(
+                "range-rings: first frame on screen {:.0} ms after start",
+                (started - *start).as_secs_f64() * 1000.0
+            );
+            self.frame.shown_logged = true;
         }
         self.log_frame_time(first);
     }
@@ -69,8 +81,12 @@ pub fn run(
         ..Default::default()
     };
     let scenario = scenario.clone();
-    // The gazetteer (1.2 MB of text) is parsed before the first search or town name needs it.
+    // While eframe, winit and the GL driver start (about 100 ms on one core), the other core
+    // parses the gazetteer (1.2 MB of text, for the first search or town name) and computes
+    // the reach table and coverage. Rotating-Earth shares are off unless the stored settings,
+    // read only once the window exists, turn them on; then the coverage is computed again.
     crate::threads::spawn(|| crate::gazetteer::places().len());
+    let analysis = super::caches::Analysis::start(&scenario, false);
     eframe::run_native(
         "range-rings",
         options,
@@ -84,7 +100,11 @@ pub fn run(
                 );
             }
             Ok(Box::new(RangeRingsApp::started(
-                cc, scenario, origin, refused,
+                cc,
+                scenario,
+                origin,
+                refused,
+                Some(analysis),
             )))
         }),
     )

@@ -34,8 +34,10 @@ pub async fn start(canvas_id: &str) -> Result<(), JsValue> {
             canvas,
             eframe::WebOptions::default(),
             Box::new(move |cc| {
+                // Threads run in place in the browser: the analysis starts with the page's
+                // first frames, not before.
                 Ok(Box::new(RangeRingsApp::started(
-                    cc, scenario, None, refused,
+                    cc, scenario, None, refused, None,
                 )))
             }),
         )

@@ -476,20 +476,21 @@ pub fn render(drawing: &Drawing) -> Result<Pixmap, PngError> {
 /// ([`MapPart::Areas`]). `px` is the width of one screen point in pixmap pixels, so that lines
 /// keep their width on a high-density screen. The window shows this as one image while the
 /// map is panned, instead of a dozen translucent full-screen meshes that a software GL
-/// renderer (Mesa's llvmpipe) must blend one by one. One band: the other core stays with the
-/// window and the GL rasteriser.
+/// renderer (Mesa's llvmpipe) must blend one by one. Painted in `bands` bands at once: one
+/// while the window runs, so that the other core stays with it and the GL rasteriser.
 pub fn paint_map_layers(
     pixmap: &mut Pixmap,
     scene: &Scene,
     t: &ViewTransform,
     style: &Style,
     px: f32,
+    bands: u32,
 ) {
     let mut drawing = Drawing::new(pixmap.width(), pixmap.height());
     draw_map(&mut drawing, scene, style, t, f64::from(px), MapPart::Areas);
     let [r, g, b, a] = style.background.0;
     pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, a));
-    paint_in_bands(pixmap, &steps(&drawing), 1);
+    paint_in_bands(pixmap, &steps(&drawing), bands);
 }
 
 #[cfg(test)]

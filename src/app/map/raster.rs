@@ -61,6 +61,9 @@ struct Ready {
     key: u64,
     transform: ViewTransform,
     region: Rect,
+    /// The frame that made the first view's image, which has no margin round the view;
+    /// `None` for an image with the margin.
+    first_view_frame: Option<u64>,
     texture: TextureHandle,
 }
 
@@ -108,6 +111,29 @@ impl MapRaster {
                 return;
             }
         };
+        self.show(
+            ctx,
+            job.held,
+            job.key,
+            job.transform,
+            job.region,
+            None,
+            image,
+        );
+    }
+
+    /// Puts `image` on screen, in the texture of the last image if there is one.
+    #[expect(clippy::too_many_arguments, reason = "the parts of one `Ready`")]
+    fn show(
+        &mut self,
+        ctx: &egui::Context,
+        held: Held,
+        key: u64,
+        transform: ViewTransform,
+        region: Rect,
+        first_view_frame: Option<u64>,
+        image: egui::ColorImage,
+    ) {
         let texture = match self.ready.take() {
             Some(mut ready) => {
                 ready.texture.set(image, egui::TextureOptions::NEAREST);
@@ -116,10 +142,11 @@ impl MapRaster {
             None => ctx.load_texture("map layers", image, egui::TextureOptions::NEAREST),
         };
         self.ready = Some(Ready {
-            _held: job.held,
-            key: job.key,
-            transform: job.transform,
-            region: job.region,
+            _held: held,
+            key,
+            transform,
+            region,
+            first_view_frame,
             texture,
         });
     }
@@ -150,6 +177,51 @@ impl MapRaster {
         self.job.is_some()
     }
 
+    /// Whether nothing has been shown yet: the window's first view.
+    pub fn never_shown(&self) -> bool {
+        self.ready.is_none() && self.job.is_none()
+    }
+
+    /// Whether the image on screen is for `key` but has no margin for panning, and was made
+    /// before `frame` (the first view's frame is left to the GL renderer alone).
+    pub fn lacks_margin(&self, key: u64, frame: u64) -> bool {
+        self.ready
+            .as_ref()
+            .is_some_and(|r| r.key == key && r.first_view_frame.is_some_and(|made| made < frame))
+    }
+
+    /// Renders the image of the view itself (no margin) at once, on all cores, and shows it:
+    /// for the window's first frame, which would otherwise draw the area layers as meshes
+    /// that a software GL renderer blends one by one (the margin follows on a worker).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "what `start` takes, and the context"
+    )]
+    pub fn render_now(
+        &mut self,
+        ctx: &egui::Context,
+        scene: &Scene,
+        key: u64,
+        t: &ViewTransform,
+        rect: Rect,
+        style: &Style,
+        ppp: f32,
+    ) {
+        if self.failed == Some(key) {
+            return;
+        }
+        // A point round the view, so that the image still covers it once placed on whole
+        // pixels.
+        let region = rect.expand(1.0);
+        match render(scene, t, region, style, ppp, BANDS_NOW) {
+            Some(image) => {
+                let frame = Some(ctx.cumulative_frame_nr());
+                self.show(ctx, Held::of(scene), key, *t, region, frame, image);
+            }
+            None => self.failed = Some(key),
+        }
+    }
+
     /// Starts rendering the image for this view, unless one is being rendered already.
     pub fn start(
         &mut self,
@@ -164,42 +236,110 @@ impl MapRaster {
             return;
         }
         let region = rect.expand2(rect.size() * MARGIN);
-        let (width, height) = (
-            (region.width() * ppp).round().max(1.0) as u32,
-            (region.height() * ppp).round().max(1.0) as u32,
-        );
-        let local = ViewTransform {
-            scale: t.scale * f64::from(ppp),
-            offset_x: (t.offset_x - f64::from(region.left())) * f64::from(ppp),
-            offset_y: (t.offset_y - f64::from(region.top())) * f64::from(ppp),
-        };
         let (tx, rx) = channel();
         let scene_for_hold = scene;
-        let (scene, style) = (scene.clone(), *style);
+        let (scene, t, style) = (scene.clone(), *t, *style);
         crate::threads::spawn(move || {
-            let Some(mut pixmap) = Pixmap::new(width, height) else {
-                return;
-            };
-            let started = web_time::Instant::now();
-            paint_map_layers(&mut pixmap, &scene, &local, &style, ppp);
-            if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
-                eprintln!(
-                    "range-rings: map image {width}x{height} rendered in {:.0} ms",
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
+            if let Some(image) = render(&scene, &t, region, &style, ppp, 1) {
+                let _ = tx.send(image);
             }
-            let image = egui::ColorImage::from_rgba_premultiplied(
-                [width as usize, height as usize],
-                pixmap.data(),
-            );
-            let _ = tx.send(image);
         });
         self.job = Some(Job {
             held: Held::of(scene_for_hold),
             key,
-            transform: *t,
+            transform: t,
             region,
             result: rx,
         });
+    }
+}
+
+/// Bands the first view's image is painted in at once, one per core of a small machine.
+const BANDS_NOW: u32 = 2;
+
+/// The area layers of `scene` at `t` over `region` (screen points), at `ppp` pixels per
+/// point, painted in `bands` bands at once; `None` when there is no memory for the image.
+fn render(
+    scene: &Scene,
+    t: &ViewTransform,
+    region: Rect,
+    style: &Style,
+    ppp: f32,
+    bands: u32,
+) -> Option<egui::ColorImage> {
+    let (width, height) = (
+        (region.width() * ppp).round().max(1.0) as u32,
+        (region.height() * ppp).round().max(1.0) as u32,
+    );
+    let local = ViewTransform {
+        scale: t.scale * f64::from(ppp),
+        offset_x: (t.offset_x - f64::from(region.left())) * f64::from(ppp),
+        offset_y: (t.offset_y - f64::from(region.top())) * f64::from(ppp),
+    };
+    let mut pixmap = Pixmap::new(width, height)?;
+    let started = web_time::Instant::now();
+    paint_map_layers(&mut pixmap, scene, &local, style, ppp, bands);
+    if std::env::var_os("RANGE_RINGS_TIMING").is_some() {
+        eprintln!(
+            "range-rings: map image {width}x{height} rendered in {:.0} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    Some(egui::ColorImage::from_rgba_premultiplied(
+        [width as usize, height as usize],
+        pixmap.data(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::Projection;
+    use crate::scenario::Scenario;
+    use crate::scene::{SceneBuilder, SceneOptions};
+
+    /// The first view's image is made in the frame that needs it and covers the view; the
+    /// image with a margin for panning is asked for only from the next frame on, and once it
+    /// is in, nothing more is.
+    #[test]
+    fn the_first_view_is_an_image_at_once_and_the_margin_follows_a_frame_later() {
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let t = ViewTransform {
+            scale: 2.0,
+            offset_x: 300.5,
+            offset_y: 180.25,
+        };
+        let scene = SceneBuilder::default().build(
+            &Scenario::builtin(),
+            &SceneOptions::new(projection, t.scale),
+            &[],
+        );
+        let style = Style::LIGHT;
+        // Not on whole points, as a map beside a resizable panel often is.
+        let rect = Rect::from_min_size(egui::pos2(390.4, 24.6), egui::vec2(600.3, 360.2));
+        let key = raster_key(&scene, &style, &t, rect, 1.0);
+        let ctx = egui::Context::default();
+        let mut raster = MapRaster::default();
+        assert!(raster.never_shown());
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            raster.render_now(ui.ctx(), &scene, key, &t, rect, &style, 1.0);
+        });
+        output.textures_delta.clear();
+        assert!(!raster.never_shown() && !raster.busy());
+        let (_, placed, covers) = raster.image(key, &t, rect).expect("an image at once");
+        assert!(covers, "{placed:?} does not cover {rect:?}");
+        assert!(!raster.lacks_margin(key, 0), "asked for in the first frame");
+        assert!(raster.lacks_margin(key, 1));
+        assert!(!raster.lacks_margin(key ^ 1, 1), "another view's image");
+
+        raster.start(&scene, key, &t, rect, &style, 1.0);
+        let started = web_time::Instant::now();
+        while raster.busy() && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            raster.poll(&ctx);
+        }
+        let (_, placed, covers) = raster.image(key, &t, rect).expect("the image");
+        assert!(covers && placed.width() > rect.width() * 1.5, "{placed:?}");
+        assert!(!raster.lacks_margin(key, 2));
     }
 }
