@@ -47,7 +47,9 @@ pub struct Analysis {
 
 impl Analysis {
     /// Starts computing the reach rows and the coverage (with rotating-Earth shares when
-    /// `rotation`) of `scenario`.
+    /// `rotation`) of `scenario`. (In the browser threads run in place, so it is not
+    /// started before the page's first frame.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn start(scenario: &Scenario, rotation: bool) -> Self {
         Self {
             rotation,
