@@ -8,6 +8,21 @@ pub use std::thread::{scope, spawn};
 #[cfg(target_arch = "wasm32")]
 pub use inline::{scope, spawn};
 
+/// Lowers the calling thread's priority (nice 10, and threads it starts inherit it), so that
+/// a worker started beside the window, on a machine with few cores, leaves the window's own
+/// thread and the GL driver's the cores they need. On Linux only: elsewhere (macOS, where
+/// `setpriority` would lower the whole process) it does nothing.
+pub fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers and only changes the scheduling of the calling
+    // thread (on Linux, PRIO_PROCESS with id 0 is the calling thread). A failure leaves the
+    // priority as it was, which is harmless.
+    #[allow(unsafe_code)]
+    unsafe {
+        let _ = libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod inline {
     use std::marker::PhantomData;
@@ -74,5 +89,25 @@ mod inline {
         T: Send + 'static,
     {
         JoinHandle(f())
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    /// A worker that lowers its priority runs at nice 10 or lower; the thread that started it
+    /// keeps its own.
+    #[test]
+    fn a_worker_lowers_its_own_priority_only() {
+        // SAFETY: getpriority reads the calling thread's nice value.
+        let nice = || unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let before = nice();
+        let worker = std::thread::spawn(move || {
+            super::lower_priority();
+            nice()
+        })
+        .join()
+        .unwrap();
+        assert!(worker >= 10, "the worker's nice value is {worker}");
+        assert_eq!(nice(), before);
     }
 }

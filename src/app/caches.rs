@@ -58,11 +58,13 @@ impl Analysis {
     }
 }
 
-/// A worker computing the coverage of `scenario`, and the reach rows when `with_reach`.
+/// A worker computing the coverage of `scenario`, and the reach rows when `with_reach`, at a
+/// lower priority than the window's thread.
 fn spawn_analysis(scenario: &Scenario, rotation: bool, with_reach: bool) -> Receiver<Computed> {
     let (tx, rx) = channel();
     let scenario = scenario.clone();
     crate::threads::spawn(move || {
+        crate::threads::lower_priority();
         let reach = with_reach.then(|| {
             let mut memo = ReachMemo::default();
             let rows = reach_table_memo(&scenario, &mut memo, true);

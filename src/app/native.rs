@@ -83,9 +83,13 @@ pub fn run(
     let scenario = scenario.clone();
     // While eframe, winit and the GL driver start (about 100 ms on one core), the other core
     // parses the gazetteer (1.2 MB of text, for the first search or town name) and computes
-    // the reach table and coverage. Rotating-Earth shares are off unless the stored settings,
-    // read only once the window exists, turn them on; then the coverage is computed again.
-    crate::threads::spawn(|| crate::gazetteer::places().len());
+    // the reach table and coverage, both at a lower priority than the window's thread.
+    // Rotating-Earth shares are off unless the stored settings, read only once the window
+    // exists, turn them on; then the coverage is computed again.
+    crate::threads::spawn(|| {
+        crate::threads::lower_priority();
+        crate::gazetteer::places().len()
+    });
     let analysis = super::caches::Analysis::start(&scenario, false);
     eframe::run_native(
         "range-rings",
