@@ -150,21 +150,20 @@ impl RangeRingsApp {
         rect: egui::Rect,
         style: &crate::scene::Style,
     ) -> Option<(egui::TextureId, egui::Rect)> {
-        let ppp = ctx.pixels_per_point();
         let raster = &mut self.caches.raster;
         raster.poll(ctx);
-        let key = map::raster_key(scene, style, t, rect, ppp);
-        let frame = ctx.cumulative_frame_nr();
+        let view = map::RasterView::new(scene, *t, rect, *style, ctx.pixels_per_point());
         if raster.never_shown() {
             // The first view at once; the image with a margin for panning in the next frame,
             // once this one is on screen.
-            raster.render_now(ctx, scene, key, t, rect, style, ppp);
+            raster.render_now(ctx, &view);
             ctx.request_repaint();
         }
-        let image = raster.image(key, t, rect);
+        let image = raster.image(&view);
         let covers = image.is_some_and(|(_, _, covers)| covers);
-        if (!covers || raster.lacks_margin(key, frame)) && self.interaction.drag.is_none() {
-            raster.start(scene, key, t, rect, style, ppp);
+        let frame = ctx.cumulative_frame_nr();
+        if (!covers || raster.lacks_margin(&view, frame)) && self.interaction.drag.is_none() {
+            raster.start(&view);
         }
         if raster.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));

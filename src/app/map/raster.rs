@@ -17,7 +17,7 @@ const MARGIN: f32 = 0.35;
 
 /// What an image depends on: the layers (by address: the scene builder keeps unchanged layers),
 /// the style, the scale and the view's size in pixels.
-pub fn raster_key(scene: &Scene, style: &Style, t: &ViewTransform, rect: Rect, ppp: f32) -> u64 {
+fn raster_key(scene: &Scene, style: &Style, t: &ViewTransform, rect: Rect, ppp: f32) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (std::sync::Arc::as_ptr(&scene.basemap) as usize).hash(&mut h);
     for ring in &scene.rings {
@@ -55,25 +55,72 @@ impl Held {
     }
 }
 
-/// An image on screen.
-struct Ready {
+/// What an image shows: the view it was made for and the region round it.
+struct Placement {
     _held: Held,
     key: u64,
     transform: ViewTransform,
+    /// Screen points.
     region: Rect,
     /// The frame that made the first view's image, which has no margin round the view;
     /// `None` for an image with the margin.
     first_view_frame: Option<u64>,
+}
+
+/// An image on screen.
+struct Ready {
+    placement: Placement,
     texture: TextureHandle,
 }
 
 /// An image being rendered.
 struct Job {
-    held: Held,
+    placement: Placement,
+    result: Receiver<egui::ColorImage>,
+}
+
+/// The view an image is made for, and its key.
+pub struct RasterView<'a> {
+    scene: &'a Scene,
+    /// What an image of this view depends on, hashed ([`raster_key`]).
     key: u64,
     transform: ViewTransform,
-    region: Rect,
-    result: Receiver<egui::ColorImage>,
+    /// The map's rectangle, screen points.
+    rect: Rect,
+    style: Style,
+    /// Pixels per point.
+    ppp: f32,
+}
+
+impl<'a> RasterView<'a> {
+    /// The view of `scene` at `transform` in `rect` (screen points), `ppp` pixels per point.
+    pub fn new(
+        scene: &'a Scene,
+        transform: ViewTransform,
+        rect: Rect,
+        style: Style,
+        ppp: f32,
+    ) -> Self {
+        Self {
+            key: raster_key(scene, &style, &transform, rect, ppp),
+            scene,
+            transform,
+            rect,
+            style,
+            ppp,
+        }
+    }
+
+    /// Where an image of `region` round this view belongs.
+    fn placement(&self, region: Rect, first_view_frame: Option<u64>) -> Placement {
+        Placement {
+            _held: Held::of(self.scene),
+            key: self.key,
+            transform: self.transform,
+            region,
+            first_view_frame,
+        }
+    }
 }
 
 /// The image of the map's area layers, and the one being rendered.
@@ -107,33 +154,15 @@ impl MapRaster {
             }
             // The worker could not make an image (no memory for it): the meshes stay.
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.failed = Some(job.key);
+                self.failed = Some(job.placement.key);
                 return;
             }
         };
-        self.show(
-            ctx,
-            job.held,
-            job.key,
-            job.transform,
-            job.region,
-            None,
-            image,
-        );
+        self.show(ctx, job.placement, image);
     }
 
     /// Puts `image` on screen, in the texture of the last image if there is one.
-    #[expect(clippy::too_many_arguments, reason = "the parts of one `Ready`")]
-    fn show(
-        &mut self,
-        ctx: &egui::Context,
-        held: Held,
-        key: u64,
-        transform: ViewTransform,
-        region: Rect,
-        first_view_frame: Option<u64>,
-        image: egui::ColorImage,
-    ) {
+    fn show(&mut self, ctx: &egui::Context, placement: Placement, image: egui::ColorImage) {
         let texture = match self.ready.take() {
             Some(mut ready) => {
                 ready.texture.set(image, egui::TextureOptions::NEAREST);
@@ -141,35 +170,27 @@ impl MapRaster {
             }
             None => ctx.load_texture("map layers", image, egui::TextureOptions::NEAREST),
         };
-        self.ready = Some(Ready {
-            _held: held,
-            key,
-            transform,
-            region,
-            first_view_frame,
-            texture,
-        });
+        self.ready = Some(Ready { placement, texture });
     }
 
-    /// The image for `key` at `t` and where to draw it, and whether it covers all of `rect`
-    /// (a pan may have moved part of the view off it: the rest shows the background until the
+    /// The image for `view` and where to draw it, and whether it covers all of the view (a
+    /// pan may have moved part of the view off it: the rest shows the background until the
     /// next image arrives, tens of milliseconds later).
-    pub fn image(
-        &self,
-        key: u64,
-        t: &ViewTransform,
-        rect: Rect,
-    ) -> Option<(TextureId, Rect, bool)> {
-        let ready = self.ready.as_ref().filter(|r| r.key == key)?;
-        let moved = ready.region.translate(shift(&ready.transform, t));
+    pub fn image(&self, view: &RasterView) -> Option<(TextureId, Rect, bool)> {
+        let ready = self
+            .ready
+            .as_ref()
+            .filter(|r| r.placement.key == view.key)?;
+        let at = &ready.placement;
+        let moved = at.region.translate(shift(&at.transform, &view.transform));
         // On whole pixels, so that every screen pixel is one image pixel (sampled nearest).
-        let ppp = ready.texture.size()[0] as f32 / ready.region.width();
+        let ppp = ready.texture.size()[0] as f32 / at.region.width();
         let snap = |v: f32| (v * ppp).round() / ppp;
         let placed = Rect::from_min_size(
             egui::pos2(snap(moved.left()), snap(moved.top())),
             moved.size(),
         );
-        Some((ready.texture.id(), placed, placed.contains_rect(rect)))
+        Some((ready.texture.id(), placed, placed.contains_rect(view.rect)))
     }
 
     /// Whether an image is being rendered.
@@ -182,73 +203,59 @@ impl MapRaster {
         self.ready.is_none() && self.job.is_none()
     }
 
-    /// Whether the image on screen is for `key` but has no margin for panning, and was made
+    /// Whether the image on screen is for `view` but has no margin for panning, and was made
     /// before `frame` (the first view's frame is left to the GL renderer alone).
-    pub fn lacks_margin(&self, key: u64, frame: u64) -> bool {
-        self.ready
-            .as_ref()
-            .is_some_and(|r| r.key == key && r.first_view_frame.is_some_and(|made| made < frame))
+    pub fn lacks_margin(&self, view: &RasterView, frame: u64) -> bool {
+        self.ready.as_ref().is_some_and(|r| {
+            r.placement.key == view.key
+                && r.placement
+                    .first_view_frame
+                    .is_some_and(|made| made < frame)
+        })
     }
 
     /// Renders the image of the view itself (no margin) at once, on all cores, and shows it:
     /// for the window's first frame, which would otherwise draw the area layers as meshes
     /// that a software GL renderer blends one by one (the margin follows on a worker).
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "what `start` takes, and the context"
-    )]
-    pub fn render_now(
-        &mut self,
-        ctx: &egui::Context,
-        scene: &Scene,
-        key: u64,
-        t: &ViewTransform,
-        rect: Rect,
-        style: &Style,
-        ppp: f32,
-    ) {
-        if self.failed == Some(key) {
+    pub fn render_now(&mut self, ctx: &egui::Context, view: &RasterView) {
+        if self.failed == Some(view.key) {
             return;
         }
         // A point round the view, so that the image still covers it once placed on whole
         // pixels.
-        let region = rect.expand(1.0);
-        match render(scene, t, region, style, ppp, BANDS_NOW) {
+        let region = view.rect.expand(1.0);
+        match render(
+            view.scene,
+            &view.transform,
+            region,
+            &view.style,
+            view.ppp,
+            BANDS_NOW,
+        ) {
             Some(image) => {
                 let frame = Some(ctx.cumulative_frame_nr());
-                self.show(ctx, Held::of(scene), key, *t, region, frame, image);
+                self.show(ctx, view.placement(region, frame), image);
             }
-            None => self.failed = Some(key),
+            None => self.failed = Some(view.key),
         }
     }
 
-    /// Starts rendering the image for this view, unless one is being rendered already.
-    pub fn start(
-        &mut self,
-        scene: &Scene,
-        key: u64,
-        t: &ViewTransform,
-        rect: Rect,
-        style: &Style,
-        ppp: f32,
-    ) {
-        if self.job.is_some() || self.failed == Some(key) {
+    /// Starts rendering the image for this view, with a margin round it, on a worker, unless
+    /// one is being rendered already.
+    pub fn start(&mut self, view: &RasterView) {
+        if self.job.is_some() || self.failed == Some(view.key) {
             return;
         }
-        let region = rect.expand2(rect.size() * MARGIN);
+        let region = view.rect.expand2(view.rect.size() * MARGIN);
         let (tx, rx) = channel();
-        let scene_for_hold = scene;
-        let (scene, t, style) = (scene.clone(), *t, *style);
+        let (scene, t, style, ppp) = (view.scene.clone(), view.transform, view.style, view.ppp);
         crate::threads::spawn(move || {
             if let Some(image) = render(&scene, &t, region, &style, ppp, 1) {
                 let _ = tx.send(image);
             }
         });
         self.job = Some(Job {
-            held: Held::of(scene_for_hold),
-            key,
-            transform: t,
-            region,
+            placement: view.placement(region, None),
             result: rx,
         });
     }
@@ -317,29 +324,33 @@ mod tests {
         let style = Style::LIGHT;
         // Not on whole points, as a map beside a resizable panel often is.
         let rect = Rect::from_min_size(egui::pos2(390.4, 24.6), egui::vec2(600.3, 360.2));
-        let key = raster_key(&scene, &style, &t, rect, 1.0);
+        let view = RasterView::new(&scene, t, rect, style, 1.0);
         let ctx = egui::Context::default();
         let mut raster = MapRaster::default();
         assert!(raster.never_shown());
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            raster.render_now(ui.ctx(), &scene, key, &t, rect, &style, 1.0);
+            raster.render_now(ui.ctx(), &view);
         });
         output.textures_delta.clear();
         assert!(!raster.never_shown() && !raster.busy());
-        let (_, placed, covers) = raster.image(key, &t, rect).expect("an image at once");
+        let (_, placed, covers) = raster.image(&view).expect("an image at once");
         assert!(covers, "{placed:?} does not cover {rect:?}");
-        assert!(!raster.lacks_margin(key, 0), "asked for in the first frame");
-        assert!(raster.lacks_margin(key, 1));
-        assert!(!raster.lacks_margin(key ^ 1, 1), "another view's image");
+        assert!(
+            !raster.lacks_margin(&view, 0),
+            "asked for in the first frame"
+        );
+        assert!(raster.lacks_margin(&view, 1));
+        let zoomed = RasterView::new(&scene, ViewTransform { scale: 3.0, ..t }, rect, style, 1.0);
+        assert!(!raster.lacks_margin(&zoomed, 1), "another view's image");
 
-        raster.start(&scene, key, &t, rect, &style, 1.0);
+        raster.start(&view);
         let started = web_time::Instant::now();
         while raster.busy() && started.elapsed().as_secs() < 60 {
             std::thread::sleep(std::time::Duration::from_millis(10));
             raster.poll(&ctx);
         }
-        let (_, placed, covers) = raster.image(key, &t, rect).expect("the image");
+        let (_, placed, covers) = raster.image(&view).expect("the image");
         assert!(covers && placed.width() > rect.width() * 1.5, "{placed:?}");
-        assert!(!raster.lacks_margin(key, 2));
+        assert!(!raster.lacks_margin(&view, 2));
     }
 }
