@@ -230,7 +230,7 @@ impl MapRaster {
             region,
             &view.style,
             view.ppp,
-            BANDS_NOW,
+            bands_now(),
         ) {
             Some(image) => {
                 let frame = Some(ctx.cumulative_frame_nr());
@@ -261,8 +261,12 @@ impl MapRaster {
     }
 }
 
-/// Bands the first view's image is painted in at once, one per core of a small machine.
-const BANDS_NOW: u32 = 2;
+/// Bands the first view's image is painted in at once: one per core, up to four (every band
+/// goes through every path of the drawing); one in the browser, where threads run one after
+/// the other.
+fn bands_now() -> u32 {
+    std::thread::available_parallelism().map_or(1, |cores| cores.get().min(4) as u32)
+}
 
 /// The area layers of `scene` at `t` over `region` (screen points), at `ppp` pixels per
 /// point, painted in `bands` bands at once; `None` when there is no memory for the image.
