@@ -198,9 +198,10 @@ impl MapRaster {
         self.job.is_some()
     }
 
-    /// Whether nothing has been shown yet: the window's first view.
+    /// Whether nothing has been shown or tried yet: the window's first view. (An image that
+    /// could not be made counts as tried, so that it is not asked for again every frame.)
     pub fn never_shown(&self) -> bool {
-        self.ready.is_none() && self.job.is_none()
+        self.ready.is_none() && self.job.is_none() && self.failed.is_none()
     }
 
     /// Whether the image on screen is for `view` but has no margin for panning, and was made
@@ -356,5 +357,36 @@ mod tests {
         let (_, placed, covers) = raster.image(&view).expect("the image");
         assert!(covers && placed.width() > rect.width() * 1.5, "{placed:?}");
         assert!(!raster.lacks_margin(&view, 2));
+    }
+
+    /// A first view whose image cannot be made (no memory for it) is not tried again: the
+    /// map panel would otherwise ask for a frame after frame and the window never rest.
+    #[test]
+    fn a_first_view_that_cannot_be_made_is_not_tried_again() {
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let t = ViewTransform {
+            scale: 2.0,
+            offset_x: 0.0,
+            offset_y: 0.0,
+        };
+        let scene = SceneBuilder::default().build(
+            &Scenario::builtin(),
+            &SceneOptions::new(projection, t.scale),
+            &[],
+        );
+        // More bytes than memory can be addressed with: tiny-skia refuses the image.
+        let rect = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1e10, 1e10));
+        let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
+        let ctx = egui::Context::default();
+        let mut raster = MapRaster::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            raster.render_now(ui.ctx(), &view);
+        });
+        output.textures_delta.clear();
+        assert!(raster.image(&view).is_none());
+        assert!(
+            !raster.never_shown(),
+            "the failed first view would be asked for again"
+        );
     }
 }
