@@ -40,13 +40,14 @@ impl RangeRingsApp {
             );
             self.frame.shown_logged = true;
         }
-        self.log_frame_time(first);
+        self.log_frame_time(first, started);
     }
 
     /// Prints when the first frame was laid out, and then the time since the previous frame:
     /// while the map is dragged without pause, that is the whole cost of a frame (layout,
-    /// tessellation, painting by the GL driver, buffer swap).
-    fn log_frame_time(&mut self, first: bool) {
+    /// tessellation, painting by the GL driver, buffer swap). The frame's own layout began at
+    /// `started`; its time is printed beside.
+    fn log_frame_time(&mut self, first: bool, started: Instant) {
         let now = Instant::now();
         if first && let Some(start) = PROCESS_START.get() {
             eprintln!(
@@ -55,8 +56,9 @@ impl RangeRingsApp {
             );
         } else if let Some(last) = self.frame.last_frame_at {
             eprintln!(
-                "range-rings: frame {:.1} ms after the previous one",
-                (now - last).as_secs_f64() * 1000.0
+                "range-rings: frame {:.1} ms after the previous one (layout {:.1} ms)",
+                (now - last).as_secs_f64() * 1000.0,
+                (now - started).as_secs_f64() * 1000.0
             );
         }
         self.frame.last_frame_at = Some(now);
@@ -78,6 +80,10 @@ pub fn run(
             .with_min_inner_size([720.0, 480.0])
             .with_title("range-rings")
             .with_drag_and_drop(true),
+        // Dithering adds noise to colours between two 8-bit steps, and the map, its image
+        // and the panels are flat 8-bit colours: it would change nothing on screen, yet it
+        // costs every pixel of every frame, about 3 ms a frame at 1920x1080 under llvmpipe.
+        dithering: false,
         ..Default::default()
     };
     let scenario = scenario.clone();

@@ -32,7 +32,11 @@ pub async fn start(canvas_id: &str) -> Result<(), JsValue> {
     let started = eframe::WebRunner::new()
         .start(
             canvas,
-            eframe::WebOptions::default(),
+            // As on the desktop (see `native::run`): no noise for flat 8-bit colours.
+            eframe::WebOptions {
+                dithering: false,
+                ..Default::default()
+            },
             Box::new(move |cc| {
                 // Threads run in place in the browser: the analysis starts with the page's
                 // first frames, not before.
