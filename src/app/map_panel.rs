@@ -40,29 +40,10 @@ impl RangeRingsApp {
 
         // After this frame's actions, so a dragged marker and its rings move together.
         let projection = self.projection();
-        let t = self.view.transform(&projection, rect);
+        let (scene, t) = self.map_scene(rect);
         self.view.last_transform = Some(t);
         self.view.rect = Some(rect);
         let style = self.style();
-        let options = SceneOptions {
-            detail: Some(self.detail(t.scale)),
-            basemap_tolerance: Some(BASEMAP_TOLERANCE),
-            layers: self.layers(),
-            sites_without_rings: true,
-            labels: self.settings.labels,
-            selected_site: self.interaction.selected_site,
-            highlight: self.interaction.hovered_reach.or(self.interaction.picked),
-            ..SceneOptions::new(projection, t.scale)
-        };
-        let coverage = self
-            .caches
-            .coverage(self.doc.revision, self.settings.rotation)
-            .map(|(rows, _)| rows.to_vec())
-            .unwrap_or_default();
-        let scene = self
-            .caches
-            .scene
-            .build(self.doc.scenario(), &options, &coverage);
         let painter = ui.painter_at(rect);
         let raster = self.map_raster(ui.ctx(), &scene, &t, rect, &style);
         let avoid: Vec<egui::Rect> = self.view.legend_rect.into_iter().collect();
@@ -137,6 +118,36 @@ impl RangeRingsApp {
             );
         }
         dialogs::show_notices(self, ui.ctx(), rect);
+    }
+
+    /// The scene of the map in `rect` (screen points) and its transform: what the map panel
+    /// paints, and what the first view's image is made of while the window opens.
+    pub(super) fn map_scene(
+        &mut self,
+        rect: egui::Rect,
+    ) -> (crate::scene::Scene, crate::scene::ViewTransform) {
+        let projection = self.projection();
+        let t = self.view.transform(&projection, rect);
+        let options = SceneOptions {
+            detail: Some(self.detail(t.scale)),
+            basemap_tolerance: Some(BASEMAP_TOLERANCE),
+            layers: self.layers(),
+            sites_without_rings: true,
+            labels: self.settings.labels,
+            selected_site: self.interaction.selected_site,
+            highlight: self.interaction.hovered_reach.or(self.interaction.picked),
+            ..SceneOptions::new(projection, t.scale)
+        };
+        let coverage = self
+            .caches
+            .coverage(self.doc.revision, self.settings.rotation)
+            .map(|(rows, _)| rows.to_vec())
+            .unwrap_or_default();
+        let scene = self
+            .caches
+            .scene
+            .build(self.doc.scenario(), &options, &coverage);
+        (scene, t)
     }
 
     /// The image of the map's area layers for this view, if there is one for the same layers

@@ -65,6 +65,16 @@ impl RangeRingsApp {
     }
 }
 
+/// The window's size when it opens (points).
+const WINDOW_SIZE: egui::Vec2 = egui::vec2(1440.0, 900.0);
+
+/// Where the map lies in the first frame of a window of [`WINDOW_SIZE`] with the panels at
+/// their default sizes (points): right of the side panel, between the menu bar and the reach
+/// panel. A test checks it against the layout.
+#[cfg(test)]
+const FIRST_MAP_RECT: egui::Rect =
+    egui::Rect::from_min_max(egui::pos2(390.0, 25.0), egui::pos2(1440.0, 655.0));
+
 /// Opens the window on `scenario` and runs until it is closed.
 ///
 /// # Errors
@@ -76,7 +86,7 @@ pub fn run(
 ) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1440.0, 900.0])
+            .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([720.0, 480.0])
             .with_title("range-rings")
             .with_drag_and_drop(true),
@@ -97,6 +107,14 @@ pub fn run(
         crate::gazetteer::places().len()
     });
     let analysis = super::caches::Analysis::start(&scenario, false);
+    if std::env::var_os("RANGE_RINGS_TIMING").is_some()
+        && let Some(start) = PROCESS_START.get()
+    {
+        eprintln!(
+            "range-rings: eframe started {:.0} ms after start",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     eframe::run_native(
         "range-rings",
         options,
@@ -118,4 +136,46 @@ pub fn run(
             )))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One frame of `app` in a window of [`WINDOW_SIZE`] at one pixel per point.
+    fn frame(ctx: &egui::Context, app: &mut RangeRingsApp) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW_SIZE)),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+    }
+
+    /// The map has the same rectangle in every frame from the first, while the reach table
+    /// and coverage arrive from the worker: the panels round it keep their sizes. (The reach
+    /// panel used to shrink to its two visible rows after the first frame, and the map to
+    /// grow twice, each size needing its own image.)
+    #[test]
+    fn the_map_keeps_its_rectangle_from_the_first_frame_on() {
+        let ctx = egui::Context::default();
+        let mut app = RangeRingsApp::new(Scenario::builtin(), None, None);
+        let mut rects = Vec::new();
+        let started = Instant::now();
+        // Frames until the worker's tables are in, and two more.
+        let mut after = 0;
+        while after < 2 && started.elapsed().as_secs() < 60 {
+            frame(&ctx, &mut app);
+            rects.push(app.view.rect);
+            if app.analysis_done() {
+                after += 1;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(app.analysis_done(), "the tables did not arrive");
+        assert!(
+            rects.iter().all(|r| *r == Some(FIRST_MAP_RECT)),
+            "{FIRST_MAP_RECT:?} expected, the frames had {rects:?}"
+        );
+    }
 }

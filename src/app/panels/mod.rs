@@ -23,6 +23,11 @@ use eframe::egui;
 
 /// The bottom panel: the reach matrix or the reach table, by tab.
 pub fn bottom_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    // The panel keeps its height (220 points until its edge is dragged). egui keeps a
+    // panel's size from what its contents take, and a table in a scroll area takes only
+    // what it shows: the panel used to shrink to two rows of the matrix after the first
+    // frame, and the map above it to grow, so the first frames laid out three maps.
+    ui.set_min_height(ui.available_height());
     ui.horizontal(|ui| {
         for (tab, label) in [
             (BottomTab::Matrix, "Reach matrix"),
@@ -114,6 +119,9 @@ fn name_field(
 
 /// The side panel: the scenario's title, then its sites, missiles, targets and target areas.
 pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+    // The panel keeps its width, as the bottom panel keeps its height: the map beside it
+    // must not change size between frames when a line in here does.
+    ui.set_min_width(ui.available_width());
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(app.doc.scenario().title().unwrap_or("Scenario").to_owned());
         egui::CollapsingHeader::new("Sites and patrol points")
