@@ -37,27 +37,6 @@ struct Job {
     result: Receiver<Computed>,
 }
 
-/// The first reach table and coverage of a scenario, being computed on a worker thread
-/// started before the window opens: while eframe and the GL driver start, the other core is
-/// free, and the first frames then need it for the window itself.
-pub struct Analysis {
-    rotation: bool,
-    result: Receiver<Computed>,
-}
-
-impl Analysis {
-    /// Starts computing the reach rows and the coverage (with rotating-Earth shares when
-    /// `rotation`) of `scenario`. (In the browser threads run in place, so it is not
-    /// started before the page's first frame.)
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn start(scenario: &Scenario, rotation: bool) -> Self {
-        Self {
-            rotation,
-            result: spawn_analysis(scenario, rotation, true),
-        }
-    }
-}
-
 /// A worker computing the coverage of `scenario`, and the reach rows when `with_reach`, at a
 /// lower priority than the window's thread.
 fn spawn_analysis(scenario: &Scenario, rotation: bool, with_reach: bool) -> Receiver<Computed> {
@@ -76,10 +55,20 @@ fn spawn_analysis(scenario: &Scenario, rotation: bool, with_reach: bool) -> Rece
     rx
 }
 
+/// The window's first view made on a worker while the window opens: the scene builder with
+/// the view's layers, and the image of them.
+pub struct FirstView {
+    pub scene: SceneBuilder,
+    pub image: Option<super::map::EarlyImage>,
+}
+
 /// Derived data kept between frames.
 pub struct Caches {
     /// Builds the scene each frame, rebuilding only rings whose geometry changed.
     pub scene: SceneBuilder,
+    /// The first view's image made before the window opened, until the first frame shows
+    /// it (if it is of the same view).
+    pub early_image: Option<super::map::EarlyImage>,
     /// The scene drawn in the last frame (what the user sees, for hit tests).
     pub last_scene: Option<Scene>,
     /// The map painter's triangles and screen meshes.
@@ -121,6 +110,7 @@ impl Default for Caches {
     fn default() -> Self {
         Self {
             scene: SceneBuilder::default(),
+            early_image: None,
             last_scene: None,
             meshes: MeshCache::default(),
             raster: super::map::MapRaster::default(),
@@ -141,13 +131,10 @@ impl Caches {
     /// Brings the reach rows (visible missiles) up to the document's revision, and the
     /// coverage too unless a drag is going on (with the rotating-Earth share when `rotation`,
     /// the rotation layer, is on). Reach rows of unchanged sites are reused.
-    /// A worker's results are taken in from the second frame on (`first_frame` false): a
-    /// table that appears asks egui for a second layout pass, which the first frame, already
-    /// the slowest, does without.
-    pub fn refresh(&mut self, doc: &Document, dragging: bool, rotation: bool, first_frame: bool) {
+    pub fn refresh(&mut self, doc: &Document, dragging: bool, rotation: bool) {
         let revision = doc.revision;
         let scenario = doc.scenario();
-        let mut changed = !first_frame && self.take_finished(scenario, revision);
+        let mut changed = self.take_finished(scenario, revision);
         // Rows of older coverage are shown, marked as updating, only while they still name
         // the same places.
         if self
@@ -215,16 +202,11 @@ impl Caches {
         });
     }
 
-    /// Takes `analysis`, started before the window opened, as the worker for the document's
-    /// first `revision`.
-    pub fn adopt(&mut self, analysis: Analysis, revision: u64) {
-        if self.in_background && self.job.is_none() && self.reach.is_none() {
-            self.job = Some(Job {
-                revision,
-                rotation: analysis.rotation,
-                result: analysis.result,
-            });
-        }
+    /// Takes the first view made before the window opened: its layers, which the first
+    /// frame's scene then reuses (an image is known by its layers' addresses), and its image.
+    pub fn adopt_first_view(&mut self, first: FirstView) {
+        self.scene = first.scene;
+        self.early_image = first.image;
     }
 
     /// Takes in the worker's result if it is done and still of the document's `revision`
@@ -309,7 +291,7 @@ mod tests {
         let started = web_time::Instant::now();
         while caches.computing() && started.elapsed().as_secs() < 60 {
             std::thread::sleep(std::time::Duration::from_millis(10));
-            caches.refresh(doc, false, false, false);
+            caches.refresh(doc, false, false);
         }
         assert!(!caches.computing(), "the worker never finished");
     }
@@ -321,13 +303,13 @@ mod tests {
     fn the_first_tables_come_from_a_worker_and_edits_are_not_mixed_up() {
         let mut doc = Document::new(Scenario::builtin(), None);
         let mut caches = Caches::default();
-        caches.refresh(&doc, false, false, false);
+        caches.refresh(&doc, false, false);
         assert!(caches.reach_pending() && caches.computing());
         assert!(caches.reach_rows().is_empty() && caches.matrix().is_none());
         // An edit while the worker runs (Pyongyang moved to 10 N): its rows are of the old
         // revision and are dropped, not shown as the new one's.
         doc.edit(|file| file.sites[0].lat = 10.0).unwrap();
-        caches.refresh(&doc, false, false, false);
+        caches.refresh(&doc, false, false);
         wait(&mut caches, &doc);
         let rows = caches.reach_rows();
         let seoul = doc
@@ -346,7 +328,7 @@ mod tests {
         assert!(!stale && !coverage.is_empty());
         // A later edit: the reach rows in the frame, the coverage from a worker.
         doc.edit(|file| file.missiles[1].range_km += 100.0).unwrap();
-        caches.refresh(&doc, false, false, false);
+        caches.refresh(&doc, false, false);
         assert!(!caches.reach_pending(), "rows are reused in the frame");
         assert!(
             caches
@@ -359,39 +341,5 @@ mod tests {
                 .coverage(doc.revision, false)
                 .is_some_and(|(_, stale)| !stale)
         );
-    }
-
-    /// An analysis started before the window opened is the document's first worker: no
-    /// other starts, and its rows (here of another scenario, to tell them apart) are taken
-    /// in from the second frame on, not in the first.
-    #[test]
-    fn an_analysis_started_before_the_window_is_taken_in_after_the_first_frame() {
-        let doc = Document::new(Scenario::builtin(), None);
-        let elsewhere = Scenario::builtin()
-            .edited(|file| file.sites[0].lat = 10.0)
-            .unwrap();
-        let (tx, rx) = channel();
-        let mut memo = ReachMemo::default();
-        let rows = reach_table_memo(&elsewhere, &mut memo, true);
-        let coverage = visible_coverage(&elsewhere, usize::MAX, false);
-        tx.send(Computed {
-            reach: Some((rows.clone(), memo)),
-            coverage,
-        })
-        .unwrap();
-        let mut caches = Caches::default();
-        caches.adopt(
-            Analysis {
-                rotation: false,
-                result: rx,
-            },
-            doc.revision,
-        );
-        caches.refresh(&doc, false, false, true);
-        assert!(caches.reach_pending() && caches.reach_rows().is_empty());
-        caches.refresh(&doc, false, false, false);
-        assert!(!caches.computing(), "a second worker was started");
-        assert_eq!(caches.reach_rows(), rows.as_slice());
-        assert!(caches.matrix().is_some());
     }
 }

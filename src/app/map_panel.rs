@@ -165,9 +165,13 @@ impl RangeRingsApp {
         raster.poll(ctx);
         let view = map::RasterView::new(scene, *t, rect, *style, ctx.pixels_per_point());
         if raster.never_shown() {
-            // The first view at once; the image with a margin for panning in the next frame,
-            // once this one is on screen.
-            raster.render_now(ctx, &view);
+            // The first view at once (made before the window opened if it is the same view);
+            // the image with a margin for panning in the next frame, once this one is on
+            // screen.
+            let early = self.caches.early_image.take();
+            if !early.is_some_and(|early| raster.show_early(ctx, early, &view)) {
+                raster.render_now(ctx, &view);
+            }
             ctx.request_repaint();
         }
         let image = raster.image(&view);

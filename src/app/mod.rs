@@ -168,19 +168,19 @@ impl RangeRingsApp {
     /// The app as the window or page starts it: on `scenario` (from `origin`), with the
     /// problems of a file or link that was `refused` shown, and unsaved work of an earlier
     /// session offered back (edits are autosaved next to the settings).
-    /// `analysis`, when given, is the scenario's first reach table and coverage, started
-    /// before the window opened.
+    /// `first_view`, when given, is the scenario's first view, made while the window
+    /// opened.
     pub(crate) fn started(
         cc: &eframe::CreationContext<'_>,
         scenario: Scenario,
         origin: Option<PathBuf>,
         refused: Option<(PathBuf, String)>,
-        analysis: Option<caches::Analysis>,
+        first_view: Option<caches::FirstView>,
     ) -> Self {
         let mut app = Self::from_creation_context(cc, scenario, origin);
         app.dialogs.refused = refused;
-        if let Some(analysis) = analysis {
-            app.caches.adopt(analysis, app.doc.revision);
+        if let Some(first_view) = first_view {
+            app.caches.adopt_first_view(first_view);
         }
         match files::recovery_path() {
             Some(path) => app.with_recovery(path),
@@ -342,7 +342,6 @@ impl RangeRingsApp {
             &self.doc,
             self.interaction.drag.is_some(),
             self.settings.rotation,
-            ctx.cumulative_frame_nr() == 0,
         );
 
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(self, ui));

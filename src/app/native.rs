@@ -2,6 +2,7 @@
 //! frame timings that `RANGE_RINGS_TIMING=1` prints.
 
 use super::RangeRingsApp;
+use super::caches::FirstView;
 use crate::scenario::Scenario;
 use eframe::egui;
 use std::path::PathBuf;
@@ -24,8 +25,13 @@ impl RangeRingsApp {
         }
         if first {
             eprintln!(
-                "range-rings: the first frame's layout took {:.0} ms",
-                started.elapsed().as_secs_f64() * 1000.0
+                "range-rings: the first frame's layout took {:.0} ms (the map's image {})",
+                started.elapsed().as_secs_f64() * 1000.0,
+                if self.caches.raster.shown_early() {
+                    "made before the window opened"
+                } else {
+                    "made in the frame"
+                }
             );
             // The next frame begins once this one is painted and the window shown.
             ctx.request_repaint();
@@ -71,7 +77,6 @@ const WINDOW_SIZE: egui::Vec2 = egui::vec2(1440.0, 900.0);
 /// Where the map lies in the first frame of a window of [`WINDOW_SIZE`] with the panels at
 /// their default sizes (points): right of the side panel, between the menu bar and the reach
 /// panel. A test checks it against the layout.
-#[cfg(test)]
 const FIRST_MAP_RECT: egui::Rect =
     egui::Rect::from_min_max(egui::pos2(390.0, 25.0), egui::pos2(1440.0, 655.0));
 
@@ -97,16 +102,11 @@ pub fn run(
         ..Default::default()
     };
     let scenario = scenario.clone();
-    // While eframe, winit and the GL driver start (about 100 ms on one core), the other core
-    // parses the gazetteer (1.2 MB of text, for the first search or town name) and computes
-    // the reach table and coverage, both at a lower priority than the window's thread.
-    // Rotating-Earth shares are off unless the stored settings, read only once the window
-    // exists, turn them on; then the coverage is computed again.
-    crate::threads::spawn(|| {
-        crate::threads::lower_priority();
-        crate::gazetteer::places().len()
-    });
-    let analysis = super::caches::Analysis::start(&scenario, false);
+    // While eframe, winit and the GL driver start (70-100 ms on one core), the other core
+    // makes the first view. The reach table and coverage are computed from the first frame
+    // on: computed meanwhile too, even at a lower priority, they made the map appear 15-25
+    // ms later.
+    let first_view = start_first_view(&scenario);
     if std::env::var_os("RANGE_RINGS_TIMING").is_some()
         && let Some(start) = PROCESS_START.get()
     {
@@ -127,25 +127,54 @@ pub fn run(
                     start.elapsed().as_secs_f64() * 1000.0
                 );
             }
+            // Made while the window opened; if it is not done yet, waiting for it is still
+            // sooner than making it again.
+            let first_view = first_view.recv().ok();
             Ok(Box::new(RangeRingsApp::started(
-                cc,
-                scenario,
-                origin,
-                refused,
-                Some(analysis),
+                cc, scenario, origin, refused, first_view,
             )))
         }),
     )
+}
+
+/// Starts making the window's first view of `scenario` on a worker, at the normal priority
+/// (the first frame needs it): the scene of the map as a window of [`WINDOW_SIZE`] with the
+/// default settings and panels lays it out ([`FIRST_MAP_RECT`], one pixel per point), and the
+/// image of its area layers, which took the first frame 25-35 ms. When the window opens at
+/// another size or density, or its stored settings change the map, the first frame makes
+/// its own. Then, at a lower priority, the worker parses the gazetteer (1.2 MB of text, for
+/// the first search or town name).
+fn start_first_view(scenario: &Scenario) -> std::sync::mpsc::Receiver<FirstView> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let scenario = scenario.clone();
+    crate::threads::spawn(move || {
+        let _ = tx.send(first_view(scenario));
+        crate::threads::lower_priority();
+        let _ = crate::gazetteer::places().len();
+    });
+    rx
+}
+
+/// The first view of `scenario` in a window of [`WINDOW_SIZE`] with default settings.
+fn first_view(scenario: Scenario) -> FirstView {
+    let mut app = RangeRingsApp::new(scenario, None, None);
+    let (scene, t) = app.map_scene(FIRST_MAP_RECT);
+    let view = super::map::RasterView::new(&scene, t, FIRST_MAP_RECT, app.style(), 1.0);
+    let image = view.early_image();
+    FirstView {
+        scene: std::mem::take(&mut app.caches.scene),
+        image,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// One frame of `app` in a window of [`WINDOW_SIZE`] at one pixel per point.
-    fn frame(ctx: &egui::Context, app: &mut RangeRingsApp) {
+    /// One frame of `app` in a window of `size` points at one pixel per point.
+    fn frame(ctx: &egui::Context, app: &mut RangeRingsApp, size: egui::Vec2) {
         let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW_SIZE)),
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
             ..Default::default()
         };
         let mut output = ctx.run_ui(input, |ui| app.show(ui));
@@ -165,7 +194,7 @@ mod tests {
         // Frames until the worker's tables are in, and two more.
         let mut after = 0;
         while after < 2 && started.elapsed().as_secs() < 60 {
-            frame(&ctx, &mut app);
+            frame(&ctx, &mut app, WINDOW_SIZE);
             rects.push(app.view.rect);
             if app.analysis_done() {
                 after += 1;
@@ -177,5 +206,25 @@ mod tests {
             rects.iter().all(|r| *r == Some(FIRST_MAP_RECT)),
             "{FIRST_MAP_RECT:?} expected, the frames had {rects:?}"
         );
+    }
+
+    /// The first view made before the window opens is the one the first frame shows, and
+    /// the scene builder it came with keeps its layers; a window of another size makes its
+    /// own.
+    #[test]
+    fn the_first_view_made_ahead_is_shown_when_the_window_opens_as_expected() {
+        for (size, ahead) in [(WINDOW_SIZE, true), (egui::vec2(1600.0, 1000.0), false)] {
+            let ctx = egui::Context::default();
+            let scenario = Scenario::builtin();
+            let mut app = RangeRingsApp::new(scenario.clone(), None, None);
+            app.caches.adopt_first_view(first_view(scenario));
+            frame(&ctx, &mut app, size);
+            assert_eq!(app.caches.raster.shown_early(), ahead, "window of {size:?}");
+            assert!(
+                !app.caches.raster.never_shown(),
+                "no image in the first frame"
+            );
+            assert!(app.caches.early_image.is_none(), "the early image is kept");
+        }
     }
 }

@@ -38,8 +38,8 @@ pub async fn start(canvas_id: &str) -> Result<(), JsValue> {
                 ..Default::default()
             },
             Box::new(move |cc| {
-                // Threads run in place in the browser: the analysis starts with the page's
-                // first frames, not before.
+                // Threads run in place in the browser: nothing is made ahead of the page's
+                // first frame.
                 Ok(Box::new(RangeRingsApp::started(
                     cc, scenario, None, refused, None,
                 )))

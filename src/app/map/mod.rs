@@ -11,7 +11,7 @@ mod view;
 pub use legend::legend;
 pub use mesh::MeshCache;
 pub use paint::paint_scene;
-pub use raster::{MapRaster, RasterView};
+pub use raster::{EarlyImage, MapRaster, RasterView};
 pub use tools::{paint_draft, paint_ruler, ruler_text, tool_hint};
 pub use view::{MAX_ZOOM, MIN_ZOOM, MapView};
 

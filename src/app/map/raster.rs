@@ -73,6 +73,13 @@ struct Ready {
     texture: TextureHandle,
 }
 
+/// The image of a view made before the window showed it: the first view, made on a worker
+/// while the window opens.
+pub struct EarlyImage {
+    placement: Placement,
+    image: egui::ColorImage,
+}
+
 /// An image being rendered.
 struct Job {
     placement: Placement,
@@ -111,6 +118,37 @@ impl<'a> RasterView<'a> {
         }
     }
 
+    /// The image of this view itself (no margin) and where it belongs, painted in `bands`
+    /// bands at once, for the frame `first_view_frame`; `None` when there is no memory for
+    /// it.
+    fn first_view_image(
+        &self,
+        bands: u32,
+        first_view_frame: u64,
+    ) -> Option<(Placement, egui::ColorImage)> {
+        // A point round the view, so that the image still covers it once placed on whole
+        // pixels.
+        let region = self.rect.expand(1.0);
+        let image = render(
+            self.scene,
+            &self.transform,
+            region,
+            &self.style,
+            self.ppp,
+            bands,
+        )?;
+        Some((self.placement(region, Some(first_view_frame)), image))
+    }
+
+    /// The image of this view made ahead of the window's first frame, in one band (the
+    /// window's thread has the other core meanwhile). (Not in the browser, where nothing is
+    /// made ahead of the page's first frame.)
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn early_image(&self) -> Option<EarlyImage> {
+        let (placement, image) = self.first_view_image(1, 0)?;
+        Some(EarlyImage { placement, image })
+    }
+
     /// Where an image of `region` round this view belongs.
     fn placement(&self, region: Rect, first_view_frame: Option<u64>) -> Placement {
         Placement {
@@ -130,6 +168,8 @@ pub struct MapRaster {
     job: Option<Job>,
     /// The key of an image the worker could not make (no memory for it): not tried again.
     failed: Option<u64>,
+    /// Whether the first view's image was made before the window opened.
+    shown_early: bool,
 }
 
 /// How far the view moved since `then`, pixels.
@@ -222,23 +262,35 @@ impl MapRaster {
         if self.failed == Some(view.key) {
             return;
         }
-        // A point round the view, so that the image still covers it once placed on whole
-        // pixels.
-        let region = view.rect.expand(1.0);
-        match render(
-            view.scene,
-            &view.transform,
-            region,
-            &view.style,
-            view.ppp,
-            bands_now(),
-        ) {
-            Some(image) => {
-                let frame = Some(ctx.cumulative_frame_nr());
-                self.show(ctx, view.placement(region, frame), image);
-            }
+        match view.first_view_image(bands_now(), ctx.cumulative_frame_nr()) {
+            Some((placement, image)) => self.show(ctx, placement, image),
             None => self.failed = Some(view.key),
         }
+    }
+
+    /// Shows `early` if it was made for `view`, as [`Self::render_now`] would have made it,
+    /// and says whether it was. (It is not when the window opened at another size or pixel
+    /// density, or the stored settings change the map.)
+    pub fn show_early(
+        &mut self,
+        ctx: &egui::Context,
+        early: EarlyImage,
+        view: &RasterView,
+    ) -> bool {
+        if early.placement.key != view.key || early.placement.transform != view.transform {
+            return false;
+        }
+        let mut placement = early.placement;
+        placement.first_view_frame = Some(ctx.cumulative_frame_nr());
+        self.show(ctx, placement, early.image);
+        self.shown_early = true;
+        true
+    }
+
+    /// Whether the image on screen was made before the window opened.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn shown_early(&self) -> bool {
+        self.shown_early
     }
 
     /// Starts rendering the image for this view, with a margin round it, on a worker, unless
