@@ -102,8 +102,8 @@ pub fn run(
         ..Default::default()
     };
     let scenario = scenario.clone();
-    // While eframe, winit and the GL driver start (70-100 ms on one core), the other core
-    // makes the first view. The reach table and coverage are computed from the first frame
+    // While eframe, winit and the GL driver start (70-110 ms on one core), a worker makes
+    // the first view. The reach table and coverage are computed from the first frame
     // on: computed meanwhile too, even at a lower priority, they made the map appear 15-25
     // ms later.
     let first_view = start_first_view(&scenario);
@@ -127,9 +127,12 @@ pub fn run(
                     start.elapsed().as_secs_f64() * 1000.0
                 );
             }
-            // Made while the window opened; if it is not done yet, waiting for it is still
-            // sooner than making it again.
-            let first_view = first_view.recv().ok();
+            // Made while the window opened (in 35-45 ms, so it is usually done). If it is
+            // not, waiting is sooner than making it again when the view is the same, and
+            // bounded when it is not (another window size or density, stored settings).
+            let first_view = first_view
+                .recv_timeout(std::time::Duration::from_millis(100))
+                .ok();
             Ok(Box::new(RangeRingsApp::started(
                 cc, scenario, origin, refused, first_view,
             )))
@@ -139,8 +142,9 @@ pub fn run(
 
 /// Starts making the window's first view of `scenario` on a worker, at the normal priority
 /// (the first frame needs it): the scene of the map as a window of [`WINDOW_SIZE`] with the
-/// default settings and panels lays it out ([`FIRST_MAP_RECT`], one pixel per point), and the
-/// image of its area layers, which took the first frame 25-35 ms. When the window opens at
+/// default settings and panels lays it out ([`FIRST_MAP_RECT`], one pixel per point; its
+/// rings are built on every core), and the image of its area layers in one band, which took
+/// the first frame 25-35 ms. When the window opens at
 /// another size or density, or its stored settings change the map, the first frame makes
 /// its own. Then, at a lower priority, the worker parses the gazetteer (1.2 MB of text, for
 /// the first search or town name).
@@ -170,6 +174,7 @@ fn first_view(scenario: Scenario) -> FirstView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Settings;
 
     /// One frame of `app` in a window of `size` points at one pixel per point.
     fn frame(ctx: &egui::Context, app: &mut RangeRingsApp, size: egui::Vec2) {
@@ -209,14 +214,22 @@ mod tests {
     }
 
     /// The first view made before the window opens is the one the first frame shows, and
-    /// the scene builder it came with keeps its layers; a window of another size makes its
-    /// own.
+    /// the scene builder it came with keeps its layers; a window of another size, or stored
+    /// settings with the map elsewhere (the same layers and scale), make their own.
     #[test]
     fn the_first_view_made_ahead_is_shown_when_the_window_opens_as_expected() {
-        for (size, ahead) in [(WINDOW_SIZE, true), (egui::vec2(1600.0, 1000.0), false)] {
+        let moved = Settings {
+            view_centre: (0.5, 0.25),
+            ..Settings::for_scenario(&Scenario::builtin())
+        };
+        for (size, settings, ahead) in [
+            (WINDOW_SIZE, None, true),
+            (egui::vec2(1600.0, 1000.0), None, false),
+            (WINDOW_SIZE, Some(moved), false),
+        ] {
             let ctx = egui::Context::default();
             let scenario = Scenario::builtin();
-            let mut app = RangeRingsApp::new(scenario.clone(), None, None);
+            let mut app = RangeRingsApp::new(scenario.clone(), None, settings);
             app.caches.adopt_first_view(first_view(scenario));
             frame(&ctx, &mut app, size);
             assert_eq!(app.caches.raster.shown_early(), ahead, "window of {size:?}");
