@@ -180,7 +180,9 @@ impl RangeRingsApp {
         if (!covers || raster.lacks_margin(&view, frame)) && self.interaction.drag.is_none() {
             raster.start(&view);
         }
-        if raster.busy() {
+        if raster.needs_frame() {
+            ctx.request_repaint();
+        } else if raster.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
         image.map(|(texture, at, _)| (texture, at))

@@ -7,10 +7,13 @@
 # the window on the built-in scenario with fresh settings, makes it 1920x1080, presses on the
 # map and moves 3 px right and 1 down every 10 ms for 150 steps and back, then reads the frame
 # intervals that RANGE_RINGS_TIMING=1 prints (while the map is dragged without pause, the time
-# between two frames is the whole cost of one). Prints the median, the 90th percentile, the worst and
-# how many frames took over 33 ms. Only frames logged before the button is released count:
-# after it the window waits (about half a second, until the hover tooltip fades in), and
-# that wait is not a frame's cost. PAN_LOG=FILE keeps the frames' log lines.
+# between two frames is the whole cost of one). Prints the median, the 90th percentile, the
+# worst and how many frames took over 33 ms.
+#
+# PAN_STEP=9 moves 9 px right a step instead of 3 (1350 px, past the image's margin, so new
+# images are made and taken in while the map moves). Only frames logged before the button is
+# released count: after it the window waits (about half a second, until the hover tooltip
+# fades in), and that wait is not a frame's cost. PAN_LOG=FILE keeps the frames' log lines.
 set -euo pipefail
 BIN=${1:-target/release/range-rings}
 LOG=$(mktemp)
@@ -31,8 +34,9 @@ xdotool mousemove 1100 400 mousedown 1
 # One xdotool process for all the moves: one per move would add a fork and an X connection
 # every 10 ms on the same two cores, which no real mouse costs.
 MOVES=()
-for _ in $(seq 150); do MOVES+=(mousemove_relative -- 3 1 sleep 0.01); done
-for _ in $(seq 150); do MOVES+=(mousemove_relative -- -3 -1 sleep 0.01); done
+STEP=${PAN_STEP:-3}
+for _ in $(seq 150); do MOVES+=(mousemove_relative -- "$STEP" 1 sleep 0.01); done
+for _ in $(seq 150); do MOVES+=(mousemove_relative -- "-$STEP" -1 sleep 0.01); done
 xdotool "${MOVES[@]}"
 UP=$(wc -l <"$LOG")
 xdotool mouseup 1

@@ -80,6 +80,20 @@ pub struct EarlyImage {
     image: egui::ColorImage,
 }
 
+/// An image being copied into the spare texture, a part a frame.
+struct Upload {
+    placement: Placement,
+    image: egui::ColorImage,
+    texture: TextureHandle,
+    /// Rows copied so far.
+    rows_done: usize,
+}
+
+/// Parts a new image is copied to the GL texture in, one a frame, into the texture not on
+/// screen: copied whole, a 2601x1377 image (a 1920x1080 window) made the frame that took it
+/// in 35-45 ms under llvmpipe.
+const UPLOAD_PARTS: usize = 4;
+
 /// An image being rendered.
 struct Job {
     placement: Placement,
@@ -165,6 +179,10 @@ impl<'a> RasterView<'a> {
 #[derive(Default)]
 pub struct MapRaster {
     ready: Option<Ready>,
+    /// A texture of the size of the image on screen, not on screen: the next image of that
+    /// size is copied into it a part a frame, then the two change places.
+    spare: Option<TextureHandle>,
+    upload: Option<Upload>,
     job: Option<Job>,
     /// The key of an image the worker could not make (no memory for it): not tried again.
     failed: Option<u64>,
@@ -181,9 +199,15 @@ fn shift(then: &ViewTransform, now: &ViewTransform) -> Vec2 {
 }
 
 impl MapRaster {
-    /// Takes in a finished image.
+    /// Copies the next part of an image being taken in, or takes in a finished image; when
+    /// neither is going on, makes the spare texture for the image on screen.
     pub fn poll(&mut self, ctx: &egui::Context) {
+        if self.upload.is_some() {
+            self.continue_upload();
+            return;
+        }
         let Some(job) = self.job.take() else {
+            self.make_spare(ctx);
             return;
         };
         let image = match job.result.try_recv() {
@@ -198,10 +222,69 @@ impl MapRaster {
                 return;
             }
         };
-        self.show(ctx, job.placement, image);
+        match self.spare.take().filter(|spare| spare.size() == image.size) {
+            Some(texture) => {
+                self.upload = Some(Upload {
+                    placement: job.placement,
+                    image,
+                    texture,
+                    rows_done: 0,
+                });
+                self.continue_upload();
+            }
+            None => self.show(ctx, job.placement, image),
+        }
     }
 
-    /// Puts `image` on screen, in the texture of the last image if there is one.
+    /// Copies the next part of the image being taken in; after the last, puts it on screen
+    /// and keeps the texture it replaces as the spare.
+    fn continue_upload(&mut self) {
+        let Some(upload) = self.upload.as_mut() else {
+            return;
+        };
+        let [width, height] = upload.image.size;
+        let from = upload.rows_done;
+        let to = (from + height.div_ceil(UPLOAD_PARTS)).min(height);
+        let part = egui::ColorImage::new(
+            [width, to - from],
+            upload.image.pixels[from * width..to * width].to_vec(),
+        );
+        upload
+            .texture
+            .set_partial([0, from], part, egui::TextureOptions::NEAREST);
+        upload.rows_done = to;
+        if to < height {
+            return;
+        }
+        if let Some(done) = self.upload.take() {
+            self.spare = self.ready.take().map(|ready| ready.texture);
+            self.ready = Some(Ready {
+                placement: done.placement,
+                texture: done.texture,
+            });
+        }
+    }
+
+    /// Whether the image on screen has a margin and no spare texture of its size (the first
+    /// view's image is replaced once, by one of another size: it needs none).
+    fn lacks_spare(&self) -> bool {
+        self.ready.as_ref().is_some_and(|ready| {
+            let size = ready.texture.size();
+            ready.placement.first_view_frame.is_none()
+                && self.spare.as_ref().is_none_or(|s| s.size() != size)
+        })
+    }
+
+    /// Makes the spare texture for the image on screen if it lacks one.
+    fn make_spare(&mut self, ctx: &egui::Context) {
+        if let Some(ready) = self.ready.as_ref().filter(|_| self.lacks_spare()) {
+            let blank = egui::ColorImage::filled(ready.texture.size(), egui::Color32::TRANSPARENT);
+            self.spare =
+                Some(ctx.load_texture("map layers (next)", blank, egui::TextureOptions::NEAREST));
+        }
+    }
+
+    /// Puts `image` on screen at once, in the texture of the last image if there is one.
     fn show(&mut self, ctx: &egui::Context, placement: Placement, image: egui::ColorImage) {
         let texture = match self.ready.take() {
             Some(mut ready) => {
@@ -238,10 +321,17 @@ impl MapRaster {
         self.job.is_some()
     }
 
+    /// Whether the next frame has work here at once: the next part of an image to copy, or
+    /// the spare texture to make (while the window is still, not in the first frame of a
+    /// pan).
+    pub fn needs_frame(&self) -> bool {
+        self.upload.is_some() || (self.job.is_none() && self.lacks_spare())
+    }
+
     /// Whether nothing has been shown or tried yet: the window's first view. (An image that
     /// could not be made counts as tried, so that it is not asked for again every frame.)
     pub fn never_shown(&self) -> bool {
-        self.ready.is_none() && self.job.is_none() && self.failed.is_none()
+        self.ready.is_none() && self.job.is_none() && self.upload.is_none() && self.failed.is_none()
     }
 
     /// Whether the image on screen is for `view` but has no margin for panning, and was made
@@ -296,13 +386,14 @@ impl MapRaster {
     /// Starts rendering the image for this view, with a margin round it, on a worker, unless
     /// one is being rendered already.
     pub fn start(&mut self, view: &RasterView) {
-        if self.job.is_some() || self.failed == Some(view.key) {
+        if self.job.is_some() || self.upload.is_some() || self.failed == Some(view.key) {
             return;
         }
         let region = view.rect.expand2(view.rect.size() * MARGIN);
         let (tx, rx) = channel();
         let (scene, t, style, ppp) = (view.scene.clone(), view.transform, view.style, view.ppp);
         crate::threads::spawn(move || {
+            crate::threads::lower_priority();
             if let Some(image) = render(&scene, &t, region, &style, ppp, 1) {
                 let _ = tx.send(image);
             }
@@ -349,10 +440,16 @@ fn render(
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
-    Some(egui::ColorImage::from_rgba_premultiplied(
-        [width as usize, height as usize],
-        pixmap.data(),
-    ))
+    // The pixmap's premultiplied RGBA bytes are egui's pixels as they are: taken over, not
+    // copied (a copy of a 2601x1377 image is 14 MB more to allocate and write while the map
+    // moves).
+    let size = [width as usize, height as usize];
+    Some(
+        match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(pixmap.take()) {
+            Ok(pixels) => egui::ColorImage::new(size, pixels),
+            Err((_, bytes)) => egui::ColorImage::from_rgba_premultiplied(size, &bytes),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -440,5 +537,65 @@ mod tests {
             !raster.never_shown(),
             "the failed first view would be asked for again"
         );
+    }
+
+    /// A new image of the size of the one on screen is copied into the spare texture a part
+    /// a frame: the old image stays on screen until the last part, then the two change
+    /// places, and the window rests.
+    #[test]
+    fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        let t = ViewTransform {
+            scale: 2.0,
+            offset_x: 300.0,
+            offset_y: 180.0,
+        };
+        let scene = SceneBuilder::default().build(
+            &Scenario::builtin(),
+            &SceneOptions::new(projection, t.scale),
+            &[],
+        );
+        let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
+        let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
+        let ctx = egui::Context::default();
+        let mut raster = MapRaster::default();
+        let started = web_time::Instant::now();
+        let wait = |raster: &mut MapRaster| {
+            while raster.busy() && started.elapsed().as_secs() < 60 {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                raster.poll(&ctx);
+            }
+        };
+        // The first image with a margin is shown at once (there is no texture of its size).
+        raster.start(&view);
+        wait(&mut raster);
+        let (old, _, covers) = raster.image(&view).expect("the first image");
+        assert!(covers && raster.upload.is_none());
+        assert!(raster.needs_frame(), "no frame asked for to make the spare");
+        raster.poll(&ctx);
+        assert!(!raster.needs_frame() && raster.spare.is_some());
+
+        // Panned past the margin: the same layers and size, a new image.
+        let panned = ViewTransform {
+            offset_x: t.offset_x + f64::from(rect.width()),
+            ..t
+        };
+        let view = RasterView::new(&scene, panned, rect, Style::LIGHT, 1.0);
+        assert!(raster.image(&view).is_some_and(|(_, _, covers)| !covers));
+        raster.start(&view);
+        wait(&mut raster);
+        for part in 1..UPLOAD_PARTS {
+            let (shown, _, covers) = raster.image(&view).expect("an image");
+            assert!(
+                shown == old && !covers,
+                "part {part}: the new image is on screen"
+            );
+            assert!(raster.needs_frame(), "part {part}: no frame asked for");
+            raster.poll(&ctx);
+        }
+        let (new, _, covers) = raster.image(&view).expect("the new image");
+        assert!(new != old && covers);
+        assert_eq!(raster.spare.as_ref().map(TextureHandle::id), Some(old));
+        assert!(!raster.needs_frame() && !raster.busy());
     }
 }
