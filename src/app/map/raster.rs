@@ -90,8 +90,7 @@ struct Upload {
 }
 
 /// Parts a new image is copied to the GL texture in, one a frame, into the texture not on
-/// screen: copied whole, a 2601x1377 image (a 1920x1080 window) made the frame that took it
-/// in 35-45 ms under llvmpipe.
+/// screen: copied whole, a 2601x1377 image made its frame take 35-50 ms under llvmpipe.
 const UPLOAD_PARTS: usize = 4;
 
 /// An image being rendered.
@@ -155,8 +154,7 @@ impl<'a> RasterView<'a> {
     }
 
     /// The image of this view made ahead of the window's first frame, in one band (the
-    /// window's thread has the other core meanwhile). (Not in the browser, where nothing is
-    /// made ahead of the page's first frame.)
+    /// window's thread has the other core meanwhile); not in the browser.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn early_image(&self) -> Option<EarlyImage> {
         let (placement, image) = self.first_view_image(1, 0)?;
