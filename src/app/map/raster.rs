@@ -457,22 +457,27 @@ mod tests {
     use crate::scenario::Scenario;
     use crate::scene::{SceneBuilder, SceneOptions};
 
+    /// The built-in scenario's scene at `t`'s scale, equirectangular about 150 degrees east.
+    fn builtin_scene(t: &ViewTransform) -> Scene {
+        let projection = Projection::Equirectangular { central_lon: 150.0 };
+        SceneBuilder::default().build(
+            &Scenario::builtin(),
+            &SceneOptions::new(projection, t.scale),
+            &[],
+        )
+    }
+
     /// The first view's image is made in the frame that needs it and covers the view; the
     /// image with a margin for panning is asked for only from the next frame on, and once it
     /// is in, nothing more is.
     #[test]
     fn the_first_view_is_an_image_at_once_and_the_margin_follows_a_frame_later() {
-        let projection = Projection::Equirectangular { central_lon: 150.0 };
         let t = ViewTransform {
             scale: 2.0,
             offset_x: 300.5,
             offset_y: 180.25,
         };
-        let scene = SceneBuilder::default().build(
-            &Scenario::builtin(),
-            &SceneOptions::new(projection, t.scale),
-            &[],
-        );
+        let scene = builtin_scene(&t);
         let style = Style::LIGHT;
         // Not on whole points, as a map beside a resizable panel often is.
         let rect = Rect::from_min_size(egui::pos2(390.4, 24.6), egui::vec2(600.3, 360.2));
@@ -510,17 +515,12 @@ mod tests {
     /// map panel would otherwise ask for a frame after frame and the window never rest.
     #[test]
     fn a_first_view_that_cannot_be_made_is_not_tried_again() {
-        let projection = Projection::Equirectangular { central_lon: 150.0 };
         let t = ViewTransform {
             scale: 2.0,
             offset_x: 0.0,
             offset_y: 0.0,
         };
-        let scene = SceneBuilder::default().build(
-            &Scenario::builtin(),
-            &SceneOptions::new(projection, t.scale),
-            &[],
-        );
+        let scene = builtin_scene(&t);
         // More bytes than memory can be addressed with: tiny-skia refuses the image.
         let rect = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1e10, 1e10));
         let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
@@ -542,17 +542,12 @@ mod tests {
     /// places, and the window rests.
     #[test]
     fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
-        let projection = Projection::Equirectangular { central_lon: 150.0 };
         let t = ViewTransform {
             scale: 2.0,
             offset_x: 300.0,
             offset_y: 180.0,
         };
-        let scene = SceneBuilder::default().build(
-            &Scenario::builtin(),
-            &SceneOptions::new(projection, t.scale),
-            &[],
-        );
+        let scene = builtin_scene(&t);
         let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
         let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
         let ctx = egui::Context::default();
