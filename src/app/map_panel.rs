@@ -163,7 +163,8 @@ impl RangeRingsApp {
     ) -> Option<(egui::TextureId, egui::Rect)> {
         let raster = &mut self.caches.raster;
         raster.poll(ctx);
-        let view = map::RasterView::new(scene, *t, rect, *style, ctx.pixels_per_point());
+        let max_side = ctx.input(|i| i.max_texture_side);
+        let view = map::RasterView::new(scene, *t, rect, *style, ctx.pixels_per_point(), max_side);
         if raster.never_shown() {
             // The first view at once (made before the window opened if it is the same view);
             // the image with a margin for panning in the next frame, once this one is on

@@ -163,7 +163,9 @@ fn start_first_view(scenario: &Scenario) -> std::sync::mpsc::Receiver<FirstView>
 fn first_view(scenario: Scenario) -> FirstView {
     let mut app = RangeRingsApp::new(scenario, None, None);
     let (scene, t) = app.map_scene(FIRST_MAP_RECT);
-    let view = super::map::RasterView::new(&scene, t, FIRST_MAP_RECT, app.style(), 1.0);
+    // The window's real texture limit is not known yet: the smallest egui assumes (the image
+    // is not shown if it is over the real one).
+    let view = super::map::RasterView::new(&scene, t, FIRST_MAP_RECT, app.style(), 1.0, 2048);
     let image = view.early_image();
     FirstView {
         scene: std::mem::take(&mut app.caches.scene),

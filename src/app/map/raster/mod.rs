@@ -110,16 +110,20 @@ pub struct RasterView<'a> {
     style: Style,
     /// Pixels per point.
     ppp: f32,
+    /// The largest texture side the renderer takes, pixels.
+    max_side: usize,
 }
 
 impl<'a> RasterView<'a> {
-    /// The view of `scene` at `transform` in `rect` (screen points), `ppp` pixels per point.
+    /// The view of `scene` at `transform` in `rect` (screen points), `ppp` pixels per point,
+    /// for a renderer whose textures are at most `max_side` pixels a side.
     pub fn new(
         scene: &'a Scene,
         transform: ViewTransform,
         rect: Rect,
         style: Style,
         ppp: f32,
+        max_side: usize,
     ) -> Self {
         Self {
             key: raster_key(scene, &style, &transform, rect, ppp),
@@ -128,12 +132,32 @@ impl<'a> RasterView<'a> {
             rect,
             style,
             ppp,
+            max_side,
         }
     }
 
+    /// Whether an image of `region` (screen points) is within the largest texture.
+    fn fits(&self, region: Rect) -> bool {
+        let (width, height) = pixel_size(region, self.ppp);
+        width.max(height) as usize <= self.max_side
+    }
+
+    /// The region an image with a margin covers: the view and up to [`MARGIN`] of it round
+    /// each side, less where the image would be larger than the largest texture; `None`
+    /// when the view itself is.
+    fn margin_region(&self) -> Option<Rect> {
+        let room = |size: f32| ((self.max_side as f32 / self.ppp - size) / 2.0 - 1.0).max(0.0);
+        let size = self.rect.size();
+        let margin = Vec2::new(
+            (size.x * MARGIN).min(room(size.x)),
+            (size.y * MARGIN).min(room(size.y)),
+        );
+        Some(self.rect.expand2(margin)).filter(|region| self.fits(*region))
+    }
+
     /// The image of this view itself (no margin) and where it belongs, painted in `bands`
-    /// bands at once, for the frame `first_view_frame`; `None` when there is no memory for
-    /// it.
+    /// bands at once, for the frame `first_view_frame`; `None` when it is larger than the
+    /// largest texture or there is no memory for it.
     fn first_view_image(
         &self,
         bands: u32,
@@ -141,7 +165,7 @@ impl<'a> RasterView<'a> {
     ) -> Option<(Placement, egui::ColorImage)> {
         // A point round the view, so that the image still covers it once placed on whole
         // pixels.
-        let region = self.rect.expand(1.0);
+        let region = Some(self.rect.expand(1.0)).filter(|r| self.fits(*r))?;
         let image = render(
             self.scene,
             &self.transform,
@@ -365,7 +389,9 @@ impl MapRaster {
         early: EarlyImage,
         view: &RasterView,
     ) -> bool {
-        if early.placement.key != view.key || early.placement.transform != view.transform {
+        let same_view =
+            early.placement.key == view.key && early.placement.transform == view.transform;
+        if !same_view || !view.fits(early.placement.region) {
             return false;
         }
         let mut placement = early.placement;
@@ -382,12 +408,16 @@ impl MapRaster {
     }
 
     /// Starts rendering the image for this view, with a margin round it, on a worker, unless
-    /// one is being rendered already.
+    /// one is being rendered already. A view larger than the largest texture has no image
+    /// (the meshes are drawn).
     pub fn start(&mut self, view: &RasterView) {
         if self.job.is_some() || self.upload.is_some() || self.failed == Some(view.key) {
             return;
         }
-        let region = view.rect.expand2(view.rect.size() * MARGIN);
+        let Some(region) = view.margin_region() else {
+            self.failed = Some(view.key);
+            return;
+        };
         let (tx, rx) = channel();
         let (scene, t, style, ppp) = (view.scene.clone(), view.transform, view.style, view.ppp);
         crate::threads::spawn(move || {
@@ -410,6 +440,14 @@ fn bands_now() -> u32 {
     std::thread::available_parallelism().map_or(1, |cores| cores.get().min(4) as u32)
 }
 
+/// The size in pixels of an image of `region` (screen points) at `ppp` pixels per point.
+fn pixel_size(region: Rect, ppp: f32) -> (u32, u32) {
+    (
+        (region.width() * ppp).round().max(1.0) as u32,
+        (region.height() * ppp).round().max(1.0) as u32,
+    )
+}
+
 /// The area layers of `scene` at `t` over `region` (screen points), at `ppp` pixels per
 /// point, painted in `bands` bands at once; `None` when there is no memory for the image.
 fn render(
@@ -420,10 +458,7 @@ fn render(
     ppp: f32,
     bands: u32,
 ) -> Option<egui::ColorImage> {
-    let (width, height) = (
-        (region.width() * ppp).round().max(1.0) as u32,
-        (region.height() * ppp).round().max(1.0) as u32,
-    );
+    let (width, height) = pixel_size(region, ppp);
     let local = ViewTransform {
         scale: t.scale * f64::from(ppp),
         offset_x: (t.offset_x - f64::from(region.left())) * f64::from(ppp),
@@ -451,144 +486,4 @@ fn render(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::projection::Projection;
-    use crate::scenario::Scenario;
-    use crate::scene::{SceneBuilder, SceneOptions};
-
-    /// The built-in scenario's scene at `t`'s scale, equirectangular about 150 degrees east.
-    fn builtin_scene(t: &ViewTransform) -> Scene {
-        let projection = Projection::Equirectangular { central_lon: 150.0 };
-        SceneBuilder::default().build(
-            &Scenario::builtin(),
-            &SceneOptions::new(projection, t.scale),
-            &[],
-        )
-    }
-
-    /// The first view's image is made in the frame that needs it and covers the view; the
-    /// image with a margin for panning is asked for only from the next frame on, and once it
-    /// is in, nothing more is.
-    #[test]
-    fn the_first_view_is_an_image_at_once_and_the_margin_follows_a_frame_later() {
-        let t = ViewTransform {
-            scale: 2.0,
-            offset_x: 300.5,
-            offset_y: 180.25,
-        };
-        let scene = builtin_scene(&t);
-        let style = Style::LIGHT;
-        // Not on whole points, as a map beside a resizable panel often is.
-        let rect = Rect::from_min_size(egui::pos2(390.4, 24.6), egui::vec2(600.3, 360.2));
-        let view = RasterView::new(&scene, t, rect, style, 1.0);
-        let ctx = egui::Context::default();
-        let mut raster = MapRaster::default();
-        assert!(raster.never_shown());
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            raster.render_now(ui.ctx(), &view);
-        });
-        output.textures_delta.clear();
-        assert!(!raster.never_shown() && !raster.busy());
-        let (_, placed, covers) = raster.image(&view).expect("an image at once");
-        assert!(covers, "{placed:?} does not cover {rect:?}");
-        assert!(
-            !raster.lacks_margin(&view, 0),
-            "asked for in the first frame"
-        );
-        assert!(raster.lacks_margin(&view, 1));
-        let zoomed = RasterView::new(&scene, ViewTransform { scale: 3.0, ..t }, rect, style, 1.0);
-        assert!(!raster.lacks_margin(&zoomed, 1), "another view's image");
-
-        raster.start(&view);
-        let started = web_time::Instant::now();
-        while raster.busy() && started.elapsed().as_secs() < 60 {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            raster.poll(&ctx);
-        }
-        let (_, placed, covers) = raster.image(&view).expect("the image");
-        assert!(covers && placed.width() > rect.width() * 1.5, "{placed:?}");
-        assert!(!raster.lacks_margin(&view, 2));
-    }
-
-    /// A first view whose image cannot be made (no memory for it) is not tried again: the
-    /// map panel would otherwise ask for a frame after frame and the window never rest.
-    #[test]
-    fn a_first_view_that_cannot_be_made_is_not_tried_again() {
-        let t = ViewTransform {
-            scale: 2.0,
-            offset_x: 0.0,
-            offset_y: 0.0,
-        };
-        let scene = builtin_scene(&t);
-        // More bytes than memory can be addressed with: tiny-skia refuses the image.
-        let rect = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1e10, 1e10));
-        let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
-        let ctx = egui::Context::default();
-        let mut raster = MapRaster::default();
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            raster.render_now(ui.ctx(), &view);
-        });
-        output.textures_delta.clear();
-        assert!(raster.image(&view).is_none());
-        assert!(
-            !raster.never_shown(),
-            "the failed first view would be asked for again"
-        );
-    }
-
-    /// A new image of the size of the one on screen is copied into the spare texture a part
-    /// a frame: the old image stays on screen until the last part, then the two change
-    /// places, and the window rests.
-    #[test]
-    fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
-        let t = ViewTransform {
-            scale: 2.0,
-            offset_x: 300.0,
-            offset_y: 180.0,
-        };
-        let scene = builtin_scene(&t);
-        let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
-        let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0);
-        let ctx = egui::Context::default();
-        let mut raster = MapRaster::default();
-        let started = web_time::Instant::now();
-        let wait = |raster: &mut MapRaster| {
-            while raster.busy() && started.elapsed().as_secs() < 60 {
-                std::thread::sleep(std::time::Duration::from_millis(10));
-                raster.poll(&ctx);
-            }
-        };
-        // The first image with a margin is shown at once (there is no texture of its size).
-        raster.start(&view);
-        wait(&mut raster);
-        let (old, _, covers) = raster.image(&view).expect("the first image");
-        assert!(covers && raster.upload.is_none());
-        assert!(raster.needs_frame(), "no frame asked for to make the spare");
-        raster.poll(&ctx);
-        assert!(!raster.needs_frame() && raster.spare.is_some());
-
-        // Panned past the margin: the same layers and size, a new image.
-        let panned = ViewTransform {
-            offset_x: t.offset_x + f64::from(rect.width()),
-            ..t
-        };
-        let view = RasterView::new(&scene, panned, rect, Style::LIGHT, 1.0);
-        assert!(raster.image(&view).is_some_and(|(_, _, covers)| !covers));
-        raster.start(&view);
-        wait(&mut raster);
-        for part in 1..UPLOAD_PARTS {
-            let (shown, _, covers) = raster.image(&view).expect("an image");
-            assert!(
-                shown == old && !covers,
-                "part {part}: the new image is on screen"
-            );
-            assert!(raster.needs_frame(), "part {part}: no frame asked for");
-            raster.poll(&ctx);
-        }
-        let (new, _, covers) = raster.image(&view).expect("the new image");
-        assert!(new != old && covers);
-        assert_eq!(raster.spare.as_ref().map(TextureHandle::id), Some(old));
-        assert!(!raster.needs_frame() && !raster.busy());
-    }
-}
+mod tests;
