@@ -759,3 +759,80 @@ fn the_window_fills_in_the_reach_table_from_a_worker() {
     let summary = pairs_label(&h);
     assert!(summary.contains("of 276 site-missile-target"), "{summary}");
 }
+
+/// Every shape of a frame, out of the lists egui nests them in.
+fn painted_shapes(output: &egui::FullOutput) -> Vec<egui::Shape> {
+    fn flatten(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            other => out.push(other.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &output.shapes {
+        flatten(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The panels paint no fill (a software GL renderer spent a third of its pixels on them): the
+/// window is cleared to their colour, in both themes, and scroll areas in them still fade
+/// their edges into that colour. Run in a bare egui context, as eframe runs the app (the
+/// harness paints a frame of its own round it, whose fill would hide a missing one).
+#[test]
+fn the_panels_are_the_window_cleared_to_their_colour() {
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    app.native_dialogs = false;
+    app.analyse_in_background(false);
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    let mut output = None;
+    for _ in 0..3 {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            ..Default::default()
+        };
+        let mut frame = ctx.run_ui(input, |ui| app.show(ui));
+        frame.textures_delta.clear();
+        output = Some(frame);
+    }
+    let shapes = painted_shapes(&output.expect("three frames"));
+    let panel_fill = ctx.global_style().visuals.panel_fill;
+    // A panel reaches the window's left or right edge (the legend, in the panels' colour
+    // too, floats on the map).
+    let filled: Vec<egui::Rect> = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            egui::Shape::Rect(r) if r.fill == panel_fill && r.rect.area() > 20_000.0 => {
+                Some(r.rect)
+                    .filter(|rect| rect.left() <= 1.0 || rect.right() >= screen.right() - 1.0)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(filled.is_empty(), "panel fills painted: {filled:?}");
+    // The side panel's list runs past its bottom: its fade is in the panels' colour.
+    let in_panel_colour = |c: egui::Color32| {
+        let [r, g, b, a] = c.to_array();
+        let scaled = |p: u8| (u32::from(p) * u32::from(a)).div_ceil(255) as i32;
+        let [pr, pg, pb, _] = panel_fill.to_array();
+        (1..255).contains(&a)
+            && [(r, pr), (g, pg), (b, pb)]
+                .iter()
+                .all(|&(c, p)| (i32::from(c) - scaled(p)).abs() <= 2)
+    };
+    let fades = shapes
+        .iter()
+        .filter(|shape| match shape {
+            egui::Shape::Mesh(mesh) => mesh.vertices.iter().any(|v| in_panel_colour(v.color)),
+            _ => false,
+        })
+        .count();
+    assert!(fades > 0, "no scroll area fades into the panels' colour");
+    for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+        assert_eq!(
+            eframe::App::clear_color(&app, &visuals),
+            visuals.panel_fill.to_normalized_gamma_f32()
+        );
+    }
+}

@@ -344,16 +344,7 @@ impl RangeRingsApp {
             self.settings.rotation,
         );
 
-        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar(self, ui));
-        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(self, ui));
-        egui::Panel::left("side")
-            .resizable(true)
-            .default_size(390.0)
-            .show(ui, |ui| panels::side_panel(self, ui));
-        egui::Panel::bottom("reach")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| panels::bottom_panel(self, ui));
+        panels::show(self, ui);
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_panel(ui));
 
         dialogs::show(self, &ctx);
@@ -567,6 +558,11 @@ fn install_fonts(ctx: &egui::Context) {
 pub const LINK_SOURCE: &str = "the link";
 
 impl eframe::App for RangeRingsApp {
+    /// The panels' colour: they paint no fill of their own ([`panels::show`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let first = self.frame.applied_theme.is_none();
         #[cfg(not(target_arch = "wasm32"))]
