@@ -100,7 +100,10 @@ pub fn legend(
         .pivot(egui::Align2::LEFT_BOTTOM)
         .order(egui::Order::Middle)
         .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
+            // No drop shadow: under it and the box, a software GL renderer shaded the
+            // legend's pixels twice a frame while the map moved.
+            let frame = egui::Frame::popup(ui.style()).shadow(egui::Shadow::NONE);
+            frame.show(ui, |ui| {
                 ui.set_max_width(280.0);
                 egui::CollapsingHeader::new("Legend")
                     .default_open(true)
