@@ -151,8 +151,8 @@ impl RangeRingsApp {
     }
 
     /// The image of the map's area layers for this view, if there is one for the same layers
-    /// and scale; when it is missing or does not cover the view, the next one is started (not
-    /// while a marker is dragged: its rings change every frame).
+    /// and scale; when it is missing, or a pan has used most of its margin, the next one is
+    /// started (not while a marker is dragged: its rings change every frame).
     fn map_raster(
         &mut self,
         ctx: &egui::Context,
@@ -177,8 +177,10 @@ impl RangeRingsApp {
         }
         let image = raster.image(&view);
         let covers = image.is_some_and(|(_, _, covers)| covers);
+        self.frame.map_image_short = image.is_some() && !covers;
         let frame = ctx.cumulative_frame_nr();
-        if (!covers || raster.lacks_margin(&view, frame)) && self.interaction.drag.is_none() {
+        let wanted = !covers || raster.running_out(&view) || raster.lacks_margin(&view, frame);
+        if wanted && self.interaction.drag.is_none() {
             raster.start(&view);
         }
         if raster.needs_frame() {

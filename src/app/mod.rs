@@ -81,6 +81,9 @@ struct FrameState {
     /// Whether the time the first frame was on screen has been printed.
     #[cfg(not(target_arch = "wasm32"))]
     shown_logged: bool,
+    /// Whether this frame's map image fell short of the view (a pan ran past it before the
+    /// next was in), printed with the frame times.
+    map_image_short: bool,
 }
 
 /// The app.

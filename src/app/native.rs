@@ -52,7 +52,8 @@ impl RangeRingsApp {
     /// Prints when the first frame was laid out, and then the time since the previous frame:
     /// while the map is dragged without pause, that is the whole cost of a frame (layout,
     /// tessellation, painting by the GL driver, buffer swap). The frame's own layout began at
-    /// `started`; its time is printed beside.
+    /// `started`; its time is printed beside, and whether the map's image fell short of the
+    /// view (the background showing at an edge).
     fn log_frame_time(&mut self, first: bool, started: Instant) {
         let now = Instant::now();
         if first && let Some(start) = PROCESS_START.get() {
@@ -62,9 +63,14 @@ impl RangeRingsApp {
             );
         } else if let Some(last) = self.frame.last_frame_at {
             eprintln!(
-                "range-rings: frame {:.1} ms after the previous one (layout {:.1} ms)",
+                "range-rings: frame {:.1} ms after the previous one (layout {:.1} ms){}",
                 (now - last).as_secs_f64() * 1000.0,
-                (now - started).as_secs_f64() * 1000.0
+                (now - started).as_secs_f64() * 1000.0,
+                if self.frame.map_image_short {
+                    ", the map's image short of the view"
+                } else {
+                    ""
+                }
             );
         }
         self.frame.last_frame_at = Some(now);

@@ -8,7 +8,8 @@
 # map and moves 3 px right and 1 down every 10 ms for 150 steps and back, then reads the frame
 # intervals that RANGE_RINGS_TIMING=1 prints (while the map is dragged without pause, the time
 # between two frames is the whole cost of one). Prints the median, the 90th percentile, the
-# worst and how many frames took over 33 ms.
+# worst, how many frames took over 33 ms, and in how many the map's image fell short of the view
+# (the background showing at an edge until the next image is in).
 #
 # PAN_STEP=9 moves 9 px right a step instead of 3 (1350 px, past the image's margin, so new
 # images are made and taken in while the map moves). Only frames logged before the button is
@@ -46,9 +47,11 @@ rm -rf "$SETTINGS"
 if [ -n "${PAN_LOG:-}" ]; then sed -n "$((FROM + 1)),${UP}p" "$LOG" >"$PAN_LOG"; fi
 sed -n "$((FROM + 1)),${UP}p" "$LOG" | python3 -c '
 import re, statistics, sys
-v = [float(x) for x in re.findall(r"frame ([\d.]+) ms after", sys.stdin.read())]
-v = sorted(v[1:])  # the first is the wait before the first move
+log = sys.stdin.read().splitlines()
+frames = [l for l in log if re.search(r"frame [\d.]+ ms after", l)][1:]  # the first is the wait before the first move
+v = sorted(float(re.search(r"frame ([\d.]+) ms", l).group(1)) for l in frames)
+short = sum("short of the view" in l for l in frames)
 print(f"{len(v)} frames while panning: median {statistics.median(v):.1f} ms, "
       f"90th percentile {v[int(len(v) * 0.9)]:.1f} ms, worst {v[-1]:.1f} ms, "
-      f"{sum(x > 33 for x in v)} over 33 ms")
+      f"{sum(x > 33 for x in v)} over 33 ms, {short} with the map image short of the view")
 '

@@ -15,6 +15,11 @@ use std::sync::mpsc::{Receiver, channel};
 /// much needs no new image.
 const MARGIN: f32 = 0.35;
 
+/// Share of the margin left on a side when the next image is started, so that it is in
+/// before a pan runs off the image: rendering the 2601x1377 image of a 1920x1080 window took
+/// 64-155 ms while the map moved, and taking it in four frames more.
+const RESERVE: f32 = 0.4;
+
 /// What an image depends on: the layers (by address: the scene builder keeps unchanged layers),
 /// the style, the scale and the view's size in pixels.
 fn raster_key(scene: &Scene, style: &Style, t: &ViewTransform, rect: Rect, ppp: f32) -> u64 {
@@ -336,6 +341,23 @@ impl MapRaster {
             moved.size(),
         );
         Some((ready.texture.id(), placed, placed.contains_rect(view.rect)))
+    }
+
+    /// Whether the view has been panned through most of the image's margin on some side:
+    /// the next image is started then, so that it is in before the view runs off this one.
+    pub fn running_out(&self, view: &RasterView) -> bool {
+        self.ready
+            .as_ref()
+            .filter(|r| r.placement.key == view.key)
+            .is_some_and(|ready| {
+                let at = &ready.placement;
+                let margin = (at.region.size() - view.rect.size()) / 2.0;
+                let kept = at
+                    .region
+                    .translate(shift(&at.transform, &view.transform))
+                    .shrink2(margin * RESERVE);
+                !kept.contains_rect(view.rect)
+            })
     }
 
     /// Whether an image is being rendered.

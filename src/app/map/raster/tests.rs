@@ -196,3 +196,62 @@ fn the_image_with_its_margin_stays_within_the_largest_texture() {
     raster.render_now(&ctx, &view);
     assert!(raster.image(&view).is_none());
 }
+
+/// The next image is asked for once a pan has used most of the margin on a side, while the
+/// image still covers the view; an image with no margin (cut by the largest texture) is not
+/// asked for again while the view stays where it was made.
+#[test]
+fn the_next_image_is_asked_for_before_the_view_runs_off_this_one() {
+    let t = ViewTransform {
+        scale: 2.0,
+        offset_x: 300.0,
+        offset_y: 180.0,
+    };
+    let scene = builtin_scene(&t);
+    let ctx = egui::Context::default();
+    let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
+    let mut raster = MapRaster::default();
+    let wait = |raster: &mut MapRaster| {
+        let started = web_time::Instant::now();
+        while raster.busy() && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            raster.poll(&ctx);
+        }
+    };
+    raster.start(&RasterView::new(
+        &scene,
+        t,
+        rect,
+        Style::LIGHT,
+        1.0,
+        MAX_SIDE,
+    ));
+    wait(&mut raster);
+    let margin = f64::from(rect.width() * MARGIN);
+    let panned = |share: f64| ViewTransform {
+        offset_x: t.offset_x - margin * share,
+        ..t
+    };
+    for (share, running_out) in [(0.0, false), (0.5, false), (0.7, true), (0.95, true)] {
+        let view = RasterView::new(&scene, panned(share), rect, Style::LIGHT, 1.0, MAX_SIDE);
+        let (_, placed, covers) = raster.image(&view).expect("the image");
+        assert!(covers, "panned {share} of the margin: {placed:?}");
+        assert_eq!(
+            raster.running_out(&view),
+            running_out,
+            "panned {share} of the margin"
+        );
+    }
+
+    // A view as wide as the largest texture allows: an image with no margin across.
+    let wide = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(2040.0, 360.0));
+    let view = RasterView::new(&scene, t, wide, Style::LIGHT, 1.0, MAX_SIDE);
+    raster.start(&view);
+    wait(&mut raster);
+    let (_, placed, covers) = raster.image(&view).expect("the wide image");
+    assert!(covers && placed.width() < 2048.0, "{placed:?}");
+    assert!(
+        !raster.running_out(&view),
+        "asked for again where it was made"
+    );
+}
