@@ -836,3 +836,36 @@ fn the_panels_are_the_window_cleared_to_their_colour() {
         );
     }
 }
+
+/// A window whose map's image with its margin would be wider than the largest texture (2048
+/// pixels in the harness, as in many browsers; a 1920x1080 window's image is 2601 wide) runs
+/// without a panic and shows an image with a narrower margin.
+#[test]
+fn a_wide_window_keeps_its_map_image_within_the_largest_texture() {
+    let mut app = RangeRingsApp::new(Scenario::builtin(), None, Some(Settings::default()));
+    app.native_dialogs = false;
+    app.analyse_in_background(false);
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut RangeRingsApp| app.show(ui), app);
+    let max_side = h.ctx.input(|i| i.max_texture_side) as f32;
+    let mut widest = 0.0_f32;
+    for _ in 0..60 {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        for shape in painted_shapes(h.output()) {
+            if let egui::Shape::Mesh(mesh) = shape
+                && mesh.texture_id != egui::TextureId::default()
+            {
+                let mut bounds = egui::Rect::NOTHING;
+                mesh.vertices.iter().for_each(|v| bounds.extend_with(v.pos));
+                widest = widest.max(bounds.width());
+            }
+        }
+    }
+    assert!(
+        widest > 1600.0,
+        "no map image with a margin: {widest} points wide"
+    );
+    assert!(widest <= max_side, "{widest} points wide, over {max_side}");
+}
