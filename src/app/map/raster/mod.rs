@@ -78,8 +78,8 @@ struct Ready {
     texture: TextureHandle,
 }
 
-/// The image of a view made before the window showed it: the first view, made on a worker
-/// while the window opens.
+/// The image of the window's first view (no margin) and where it belongs: made on a worker
+/// while the window opens ([`RasterView::early_image`]), or in the first frame.
 pub struct EarlyImage {
     placement: Placement,
     image: egui::ColorImage,
@@ -163,11 +163,7 @@ impl<'a> RasterView<'a> {
     /// The image of this view itself (no margin) and where it belongs, painted in `bands`
     /// bands at once, for the frame `first_view_frame`; `None` when it is larger than the
     /// largest texture or there is no memory for it.
-    fn first_view_image(
-        &self,
-        bands: u32,
-        first_view_frame: u64,
-    ) -> Option<(Placement, egui::ColorImage)> {
+    fn first_view_image(&self, bands: u32, first_view_frame: u64) -> Option<EarlyImage> {
         // A point round the view, so that the image still covers it once placed on whole
         // pixels.
         let region = Some(self.rect.expand(1.0)).filter(|r| self.fits(*r))?;
@@ -179,15 +175,17 @@ impl<'a> RasterView<'a> {
             self.ppp,
             bands,
         )?;
-        Some((self.placement(region, Some(first_view_frame)), image))
+        Some(EarlyImage {
+            placement: self.placement(region, Some(first_view_frame)),
+            image,
+        })
     }
 
     /// The image of this view made ahead of the window's first frame, in one band (the
     /// window's thread has the other core meanwhile); not in the browser.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn early_image(&self) -> Option<EarlyImage> {
-        let (placement, image) = self.first_view_image(1, 0)?;
-        Some(EarlyImage { placement, image })
+        self.first_view_image(1, 0)
     }
 
     /// Where an image of `region` round this view belongs.
@@ -397,7 +395,7 @@ impl MapRaster {
             return;
         }
         match view.first_view_image(bands_now(), ctx.cumulative_frame_nr()) {
-            Some((placement, image)) => self.show(ctx, placement, image),
+            Some(made) => self.show(ctx, made.placement, made.image),
             None => self.failed = Some(view.key),
         }
     }
