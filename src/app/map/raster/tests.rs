@@ -9,6 +9,22 @@ use crate::scene::{SceneBuilder, SceneOptions};
 /// The largest texture side of an `egui::Context` with default input, pixels.
 const MAX_SIDE: usize = 2048;
 
+/// The view most tests use.
+const T: ViewTransform = ViewTransform {
+    scale: 2.0,
+    offset_x: 300.0,
+    offset_y: 180.0,
+};
+
+/// Polls `raster` until its worker has finished (a minute at most).
+fn wait_for_worker(raster: &mut MapRaster, ctx: &egui::Context) {
+    let started = web_time::Instant::now();
+    while raster.busy() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        raster.poll(ctx);
+    }
+}
+
 /// The built-in scenario's scene at `t`'s scale, equirectangular about 150 degrees east.
 fn builtin_scene(t: &ViewTransform) -> Scene {
     let projection = Projection::Equirectangular { central_lon: 150.0 };
@@ -60,11 +76,7 @@ fn the_first_view_is_an_image_at_once_and_the_margin_follows_a_frame_later() {
     assert!(!raster.lacks_margin(&zoomed, 1), "another view's image");
 
     raster.start(&view);
-    let started = web_time::Instant::now();
-    while raster.busy() && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        raster.poll(&ctx);
-    }
+    wait_for_worker(&mut raster, &ctx);
     let (_, placed, covers) = raster.image(&view).expect("the image");
     assert!(covers && placed.width() > rect.width() * 1.5, "{placed:?}");
     assert!(!raster.lacks_margin(&view, 2));
@@ -101,26 +113,15 @@ fn a_first_view_that_cannot_be_made_is_not_tried_again() {
 /// places, and the window rests.
 #[test]
 fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
-    let t = ViewTransform {
-        scale: 2.0,
-        offset_x: 300.0,
-        offset_y: 180.0,
-    };
+    let t = T;
     let scene = builtin_scene(&t);
     let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
     let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0, MAX_SIDE);
     let ctx = egui::Context::default();
     let mut raster = MapRaster::default();
-    let started = web_time::Instant::now();
-    let wait = |raster: &mut MapRaster| {
-        while raster.busy() && started.elapsed().as_secs() < 60 {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            raster.poll(&ctx);
-        }
-    };
     // The first image with a margin is shown at once (there is no texture of its size).
     raster.start(&view);
-    wait(&mut raster);
+    wait_for_worker(&mut raster, &ctx);
     let (old, _, covers) = raster.image(&view).expect("the first image");
     assert!(covers && raster.upload.is_none());
     assert!(raster.needs_frame(), "no frame asked for to make the spare");
@@ -135,7 +136,7 @@ fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
     let view = RasterView::new(&scene, panned, rect, Style::LIGHT, 1.0, MAX_SIDE);
     assert!(raster.image(&view).is_some_and(|(_, _, covers)| !covers));
     raster.start(&view);
-    wait(&mut raster);
+    wait_for_worker(&mut raster, &ctx);
     for part in 1..UPLOAD_PARTS {
         let (shown, _, covers) = raster.image(&view).expect("an image");
         assert!(
@@ -156,11 +157,7 @@ fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
 /// gets no image and is not tried again.
 #[test]
 fn the_image_with_its_margin_stays_within_the_largest_texture() {
-    let t = ViewTransform {
-        scale: 2.0,
-        offset_x: 300.0,
-        offset_y: 180.0,
-    };
+    let t = T;
     let scene = builtin_scene(&t);
     let ctx = egui::Context::default();
     let max_side = ctx.input(|i| i.max_texture_side);
@@ -168,11 +165,7 @@ fn the_image_with_its_margin_stays_within_the_largest_texture() {
     let view = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0, max_side);
     let mut raster = MapRaster::default();
     raster.start(&view);
-    let started = web_time::Instant::now();
-    while raster.busy() && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        raster.poll(&ctx);
-    }
+    wait_for_worker(&mut raster, &ctx);
     let (_, placed, covers) = raster.image(&view).expect("an image");
     assert!(covers, "{placed:?} does not cover {rect:?}");
     assert!(
@@ -202,22 +195,11 @@ fn the_image_with_its_margin_stays_within_the_largest_texture() {
 /// asked for again while the view stays where it was made.
 #[test]
 fn the_next_image_is_asked_for_before_the_view_runs_off_this_one() {
-    let t = ViewTransform {
-        scale: 2.0,
-        offset_x: 300.0,
-        offset_y: 180.0,
-    };
+    let t = T;
     let scene = builtin_scene(&t);
     let ctx = egui::Context::default();
     let rect = Rect::from_min_size(egui::pos2(390.0, 25.0), egui::vec2(600.0, 360.0));
     let mut raster = MapRaster::default();
-    let wait = |raster: &mut MapRaster| {
-        let started = web_time::Instant::now();
-        while raster.busy() && started.elapsed().as_secs() < 60 {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            raster.poll(&ctx);
-        }
-    };
     raster.start(&RasterView::new(
         &scene,
         t,
@@ -226,7 +208,7 @@ fn the_next_image_is_asked_for_before_the_view_runs_off_this_one() {
         1.0,
         MAX_SIDE,
     ));
-    wait(&mut raster);
+    wait_for_worker(&mut raster, &ctx);
     let margin = f64::from(rect.width() * MARGIN);
     let panned = |share: f64| ViewTransform {
         offset_x: t.offset_x - margin * share,
@@ -247,7 +229,7 @@ fn the_next_image_is_asked_for_before_the_view_runs_off_this_one() {
     let wide = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(2040.0, 360.0));
     let view = RasterView::new(&scene, t, wide, Style::LIGHT, 1.0, MAX_SIDE);
     raster.start(&view);
-    wait(&mut raster);
+    wait_for_worker(&mut raster, &ctx);
     let (_, placed, covers) = raster.image(&view).expect("the wide image");
     assert!(covers && placed.width() < 2048.0, "{placed:?}");
     assert!(
