@@ -561,8 +561,15 @@ fn install_fonts(ctx: &egui::Context) {
 pub const LINK_SOURCE: &str = "the link";
 
 impl eframe::App for RangeRingsApp {
-    /// The panels' colour: they paint no fill of their own ([`panels::show`]).
-    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+    /// The panels' colour in the app's theme (they paint no fill of their own,
+    /// [`panels::show`]). Not egui's current theme: eframe clears before the frame in which
+    /// the app sets it, so the first frame would be cleared in egui's default theme.
+    fn clear_color(&self, _: &egui::Visuals) -> [f32; 4] {
+        let visuals = if self.settings.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
         visuals.panel_fill.to_normalized_gamma_f32()
     }
 

@@ -169,8 +169,8 @@ fn start_first_view(scenario: &Scenario) -> std::sync::mpsc::Receiver<FirstView>
 fn first_view(scenario: Scenario) -> FirstView {
     let mut app = RangeRingsApp::new(scenario, None, None);
     let (scene, t) = app.map_scene(FIRST_MAP_RECT);
-    // The window's real texture limit is not known yet: the smallest egui assumes (the image
-    // is not shown if it is over the real one).
+    // The window's texture limit is not known yet: egui's default when the renderer has not
+    // said (the image is not shown if it is over the real one).
     let view = super::map::RasterView::new(&scene, t, FIRST_MAP_RECT, app.style(), 1.0, 2048);
     let image = view.early_image();
     FirstView {

@@ -147,16 +147,25 @@ impl<'a> RasterView<'a> {
         width.max(height) as usize <= self.max_side
     }
 
+    /// The least margin an image has round the view, points: a point, or a pixel where a
+    /// pixel is larger, so that the image still covers the view once placed on whole pixels
+    /// (an image that did not would be asked for again and again).
+    fn least_margin(&self) -> f32 {
+        1.0_f32.max(1.0 / self.ppp)
+    }
+
     /// The region an image with a margin covers: the view and up to [`MARGIN`] of it round
     /// each side, less where the image would be larger than the largest texture; `None`
-    /// when the view itself is.
+    /// when not even [`Self::least_margin`] fits.
     fn margin_region(&self) -> Option<Rect> {
-        let room = |size: f32| ((self.max_side as f32 / self.ppp - size) / 2.0 - 1.0).max(0.0);
+        // A pixel kept free for the rounding of the image's size to whole pixels.
+        let room = |size: f32| ((self.max_side as f32 - 1.0) / self.ppp - size) / 2.0;
         let size = self.rect.size();
         let margin = Vec2::new(
             (size.x * MARGIN).min(room(size.x)),
             (size.y * MARGIN).min(room(size.y)),
-        );
+        )
+        .max(Vec2::splat(self.least_margin()));
         Some(self.rect.expand2(margin)).filter(|region| self.fits(*region))
     }
 
@@ -164,9 +173,7 @@ impl<'a> RasterView<'a> {
     /// bands at once, for the frame `first_view_frame`; `None` when it is larger than the
     /// largest texture or there is no memory for it.
     fn first_view_image(&self, bands: u32, first_view_frame: u64) -> Option<EarlyImage> {
-        // A point round the view, so that the image still covers it once placed on whole
-        // pixels.
-        let region = Some(self.rect.expand(1.0)).filter(|r| self.fits(*r))?;
+        let region = Some(self.rect.expand(self.least_margin())).filter(|r| self.fits(*r))?;
         let image = render(
             self.scene,
             &self.transform,
@@ -209,7 +216,8 @@ pub struct MapRaster {
     spare: Option<TextureHandle>,
     upload: Option<Upload>,
     job: Option<Job>,
-    /// The key of an image the worker could not make (no memory for it): not tried again.
+    /// The key of a view no image could be made of (larger than the largest texture, or no
+    /// memory for it): not tried again, and the meshes drawn.
     failed: Option<u64>,
     /// Whether the first view's image was made before the window opened.
     shown_early: bool,
@@ -432,6 +440,15 @@ impl MapRaster {
     /// (the meshes are drawn).
     pub fn start(&mut self, view: &RasterView) {
         if self.job.is_some() || self.upload.is_some() || self.failed == Some(view.key) {
+            return;
+        }
+        // The image on screen was made with its margin for this very view: a new one would
+        // be the same.
+        let made_here = self.ready.as_ref().is_some_and(|ready| {
+            let at = &ready.placement;
+            at.key == view.key && at.transform == view.transform && at.first_view_frame.is_none()
+        });
+        if made_here {
             return;
         }
         let Some(region) = view.margin_region() else {
