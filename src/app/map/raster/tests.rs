@@ -159,6 +159,42 @@ fn an_image_of_the_same_size_is_taken_in_a_part_a_frame() {
     assert!(new != old && covers);
     assert_eq!(raster.spare.as_ref().map(TextureHandle::id), Some(old));
     assert!(!raster.needs_frame() && !raster.busy());
+    // Its pixels are kept for the next image of its size, which takes them.
+    assert!(raster.recycled.is_some());
+    let back = RasterView::new(&scene, t, rect, Style::LIGHT, 1.0, MAX_SIDE);
+    raster.start(&back);
+    assert!(raster.busy() && raster.recycled.is_none());
+}
+
+/// An image painted into the pixels of another is the image painted into new ones: the
+/// painting covers every pixel, the background round the world included.
+#[test]
+fn an_image_painted_into_reused_pixels_is_the_same_image() {
+    // The whole world and the background round it.
+    let t = ViewTransform {
+        scale: 0.5,
+        offset_x: 200.0,
+        offset_y: 120.0,
+    };
+    let scene = builtin_scene(&t);
+    let region = Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(400.0, 240.0));
+    let paint = |t: &ViewTransform, reused| {
+        render(&scene, t, region, &Style::LIGHT, 1.0, 1, reused).expect("an image")
+    };
+    let fresh = paint(&t, None);
+    let [r, g, b, _] = Style::LIGHT.background.0;
+    let background = egui::Color32::from_rgb(r, g, b);
+    let corner = fresh.pixels[0];
+    assert!(corner == background, "{corner:?} is not the background");
+    let elsewhere = ViewTransform {
+        offset_x: t.offset_x - 150.0,
+        offset_y: t.offset_y - 60.0,
+        ..t
+    };
+    let other = paint(&elsewhere, None);
+    assert!(other.pixels != fresh.pixels, "the two views look the same");
+    let reused = paint(&t, Some(other.pixels));
+    assert!(reused.pixels == fresh.pixels);
 }
 
 /// The image with a margin stays within the largest texture (egui refuses a larger one: a
