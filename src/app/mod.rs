@@ -323,11 +323,7 @@ impl RangeRingsApp {
             install_fonts(&ctx);
         }
         if self.frame.applied_theme != Some(self.settings.dark) {
-            ctx.set_visuals(if self.settings.dark {
-                egui::Visuals::dark()
-            } else {
-                egui::Visuals::light()
-            });
+            ctx.set_visuals(self.theme());
             self.frame.applied_theme = Some(self.settings.dark);
         }
         self.handle_shortcuts(&ctx);
@@ -367,6 +363,15 @@ impl RangeRingsApp {
         }
         self.settings.zoom = self.view.zoom;
         self.settings.view_centre = (self.view.centre.x, self.view.centre.y);
+    }
+
+    /// egui's look in the theme the settings choose.
+    fn theme(&self) -> egui::Visuals {
+        if self.settings.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        }
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
@@ -565,12 +570,7 @@ impl eframe::App for RangeRingsApp {
     /// [`panels::show`]). Not egui's current theme: eframe clears before the frame in which
     /// the app sets it, so the first frame would be cleared in egui's default theme.
     fn clear_color(&self, _: &egui::Visuals) -> [f32; 4] {
-        let visuals = if self.settings.dark {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        };
-        visuals.panel_fill.to_normalized_gamma_f32()
+        self.theme().panel_fill.to_normalized_gamma_f32()
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

@@ -11,9 +11,9 @@ mod sites;
 mod status;
 mod targets;
 
-pub use menu::menu_bar;
+use menu::menu_bar;
 pub use reach::sort_rows as sort_reach_rows;
-pub use status::status_bar;
+use status::status_bar;
 
 use super::RangeRingsApp;
 use super::commands::Command;
@@ -56,7 +56,7 @@ fn on_panel_colour<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -
 }
 
 /// The bottom panel: the reach matrix or the reach table, by tab.
-pub fn bottom_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+fn bottom_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     // The panel keeps its height (220 points until its edge is dragged). egui keeps a
     // panel's size from what its contents take, and a table in a scroll area takes only
     // what it shows: the panel used to shrink to two rows of the matrix after the first
@@ -152,7 +152,7 @@ fn name_field(
 }
 
 /// The side panel: the scenario's title, then its sites, missiles, targets and target areas.
-pub fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
+fn side_panel(app: &mut RangeRingsApp, ui: &mut egui::Ui) {
     // The panel keeps its width, as the bottom panel keeps its height: the map beside it
     // must not change size between frames when a line in here does.
     ui.set_min_width(ui.available_width());
